@@ -1,0 +1,10 @@
+"""Reference implementations for the deep-learning course.
+
+Notation (see the README's glossary): examples are columns, so X has shape (n_x, m);
+layer l has W{l} of shape (n[l], n[l-1]) and b{l} of shape (n[l], 1); parameters and
+gradients live in dicts keyed "W1", "b1", ..., "dW1", "db1", ....
+
+Modules, one concept each: activations, losses, layers, initializers, regularization,
+optimizers, schedules, minibatches, gradcheck, train, data, plotting; `grading` holds the
+checks that notebooks and nbgrader run.
+"""

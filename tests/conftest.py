@@ -1,0 +1,24 @@
+"""Shared pytest set-up: Keras on JAX, a non-interactive matplotlib, float64 by default."""
+import os
+
+# Keras reads its backend once, at its first import: set it before anything imports keras.
+os.environ.setdefault("KERAS_BACKEND", "jax")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+import numpy as np
+import pytest
+
+
+@pytest.fixture
+def rng():
+    """A fresh, seeded generator for each test, so every test reproduces."""
+    return np.random.default_rng(0)
+
+
+@pytest.fixture(scope="session")
+def keras():
+    """Keras 3 on the JAX backend; skips nothing: Keras is a pinned requirement."""
+    import keras as _keras
+
+    assert _keras.backend.backend() == "jax", "tests expect KERAS_BACKEND=jax"
+    return _keras
