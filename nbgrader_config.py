@@ -1,0 +1,51 @@
+"""nbgrader configuration for the course. Run every nbgrader command from this folder.
+
+The gradebook is nbgrader's default SQLite file, gradebook.db, beside this file (ignored by
+git: it holds the hidden tests and the grades).
+"""
+
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import (
+    AssignLatePenalties, CheckCellMetadata, GetGrades, IgnorePattern, LimitOutput,
+    SaveAutoGrades)
+
+from helpers.grading.nbgrader_ext import GuardedExecute, RedactHiddenTests
+
+c = get_config()  # noqa: F821  (nbgrader provides get_config)
+
+c.CourseDirectory.course_id = "deep-learning-from-scratch"
+c.CourseDirectory.source_directory = "solutions"
+c.CourseDirectory.release_directory = "notebooks"
+# The jupytext .py sources hold the solutions: never copy them into a release or a
+# student's graded folder.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".*",
+                            "*.py"]
+
+# Every notebook runs in the standard Python 3 kernel.
+c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+
+# Autograding: a per-cell time limit (an infinite loop is interrupted and costs only its
+# own exercise), test cells deleted by a student are put back, and the submission is
+# checked by the guard before it runs (see helpers/grading/nbgrader_ext.py).
+c.Execute.timeout = 60
+c.Execute.interrupt_on_timeout = True
+c.OverwriteCells.add_missing_cells = True
+c.Autograde.autograde_preprocessors = [
+    GuardedExecute,
+    IgnorePattern,
+    ClearMetadataPreprocessor,
+    LimitOutput,
+    SaveAutoGrades,
+    AssignLatePenalties,
+    CheckCellMetadata,
+]
+
+# nbgrader gives 0 to a test cell that wrote anything to stderr. Correct code may print a
+# warning (numpy's overflow warning, for one): drop Python warnings from the outputs
+# before grades are taken, so they cost nothing. A real error still fails the cell.
+c.IgnorePattern.enabled = True
+c.IgnorePattern.pattern = r"(?m)^.*\b\w*Warning: "
+
+# Feedback shows what failed, never the hidden tests themselves.
+c.GenerateFeedback.preprocessors = [GetGrades, RedactHiddenTests, CSSHTMLHeaderPreprocessor]
+
