@@ -1,0 +1,38 @@
+"""Shuffling a training set into mini-batches (examples are columns)."""
+import numpy as np
+
+from helpers import _validate
+
+
+def random_mini_batches(X, Y, batch_size=64, *, rng):
+    """Shuffle the examples and cut them into mini-batches.
+
+    X: (n_x, m). Y: (1, m) labels or (C, m) one-hot; its dtype is kept (integer labels
+    stay integers). batch_size: positive int. rng: np.random.Generator, which draws the
+    permutation (the same one for X and Y, so each example keeps its label).
+    Returns a list of (X_batch, Y_batch) with X_batch (n_x, batch_size) and Y_batch
+    (C, batch_size); the last batch holds the remaining m % batch_size examples when m is
+    not a multiple of batch_size. Every example appears in exactly one batch.
+
+    Introduced in notebook 07.
+    """
+    X = _validate.as_float_array(X, "X")
+    _validate.check_ndim(X, "X", 2, "(n_x, m)")
+    Y = np.asarray(Y)
+    _validate.check_ndim(Y, "Y", 2, "(1, m) or (C, m)")
+    if X.shape[1] != Y.shape[1]:
+        raise ValueError(
+            f"X and Y must have the same number of columns (examples), got X {X.shape} "
+            f"and Y {Y.shape}"
+        )
+    if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)):
+        raise TypeError(f"batch_size must be an int, got {batch_size!r}")
+    _validate.check_positive(batch_size, "batch_size")
+    _validate.check_rng(rng)
+    m = X.shape[1]
+    perm = rng.permutation(m)
+    X_shuffled, Y_shuffled = X[:, perm], Y[:, perm]
+    return [
+        (X_shuffled[:, k:k + batch_size], Y_shuffled[:, k:k + batch_size])
+        for k in range(0, m, batch_size)
+    ]

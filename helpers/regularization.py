@@ -1,0 +1,183 @@
+"""Regularisation: L2 weight decay, inverted dropout and batch normalisation.
+
+Examples are columns: an activation or pre-activation has shape (n, m), one row per unit,
+one column per example. Forward functions return ``(out, cache)`` and the matching backward
+function takes ``(dout, cache)``, CS231n style.
+
+Gradient convention (the whole course): gradients with respect to activations and Z are
+per-example (``dZ = A - Y`` for a sigmoid output, no 1/m), while gradients of parameters
+(dW, db, and here dgamma, dbeta) are gradients of the cost J, the mean over the m examples.
+"""
+import numpy as np
+
+from helpers import _validate
+
+
+# --------------------------------------------------------------------------- L2
+
+
+def _check_lambd_m(lambd, m):
+    _validate.check_positive(lambd, "lambd", allow_zero=True)
+    _validate.check_positive(m, "m")
+
+
+def l2_penalty(params, lambd, m):
+    """L2 term added to the cost: lambd / (2 m) * sum of ||W{l}||_F^2 over every layer.
+
+    params: dict with weight matrices under keys starting with "W" ("W1", "W2", ...);
+    biases ("b1", ...) and any other entries are not penalised.
+    lambd: regularisation strength, >= 0. m: number of examples the cost averages over.
+    Returns a Python float.
+
+    Introduced in notebook 06.
+    """
+    _check_lambd_m(lambd, m)
+    total = 0.0
+    for key, value in params.items():
+        if key.startswith("W"):
+            W = _validate.as_float_array(value, f"params[{key!r}]")
+            total += float(np.sum(np.square(W, dtype=np.float64)))
+    return lambd / (2 * m) * total
+
+
+def l2_gradient(W, lambd, m):
+    """Gradient of ``l2_penalty`` with respect to one weight matrix: lambd / m * W.
+
+    W: (n[l], n[l-1]). Returns an array of the same shape, added to dW{l} from backprop.
+
+    Introduced in notebook 06.
+    """
+    W = _validate.as_float_array(W, "W")
+    _check_lambd_m(lambd, m)
+    return (lambd / m) * W
+
+
+# ---------------------------------------------------------------------- dropout
+
+
+def _check_keep_prob(keep_prob):
+    _validate.check_positive(keep_prob, "keep_prob")
+    if keep_prob > 1:
+        raise ValueError(f"keep_prob must be in (0, 1], got {keep_prob!r}")
+
+
+def dropout_forward(A, keep_prob, rng, training=True):
+    """Inverted dropout: keep each unit with probability keep_prob and scale the kept ones
+    by 1 / keep_prob, so the expected value of every entry is unchanged and nothing needs
+    rescaling at test time.
+
+    A: activations (n, m), or any shape. keep_prob: in (0, 1]. rng: np.random.Generator.
+    training: False gives the identity (test time), drawing no random numbers.
+    Returns (out, cache): out has the shape and dtype of A; cache is for dropout_backward.
+
+    Introduced in notebook 06.
+    """
+    A = _validate.as_float_array(A, "A")
+    _check_keep_prob(keep_prob)
+    _validate.check_rng(rng)
+    if not training:
+        return A, {"mask": None, "keep_prob": keep_prob}
+    mask = rng.random(A.shape) < keep_prob
+    # Multiply by a same-dtype scale so float32 activations stay float32.
+    scale = np.asarray(1.0 / keep_prob, dtype=A.dtype)
+    out = A * mask * scale
+    return out, {"mask": mask, "keep_prob": keep_prob}
+
+
+def dropout_backward(dA, cache):
+    """Backward pass of inverted dropout: dA * mask / keep_prob (identity at test time).
+
+    dA: upstream gradient, shape of the forward input. cache: from dropout_forward.
+    Returns the gradient with respect to the forward input, same shape.
+
+    Introduced in notebook 06.
+    """
+    dA = _validate.as_float_array(dA, "dA")
+    mask = cache["mask"]
+    if mask is None:
+        return dA
+    _validate.check_same_shape(dA, "dA", mask, "the dropout mask")
+    return dA * mask * np.asarray(1.0 / cache["keep_prob"], dtype=dA.dtype)
+
+
+# ---------------------------------------------------------- batch normalisation
+
+
+def batchnorm_forward(Z, gamma, beta, running=None, training=True, momentum=0.99,
+                      epsilon=1e-3):
+    """Batch normalisation of each unit (row) over the examples (columns) of a mini-batch.
+
+    Training: mu and var are the mean and the biased variance (divide by m) of each row of
+    Z; Z_hat = (Z - mu) / sqrt(var + epsilon); out = gamma * Z_hat + beta. If ``running``
+    is given, its moving statistics are updated in place with Keras's rule
+    ``moving = moving * momentum + batch * (1 - momentum)``.
+    Inference (training=False): mu and var are running["mean"], running["var"].
+
+    Z: (n, m). gamma, beta: (n, 1). running: None or dict {"mean": (n, 1), "var": (n, 1)}
+    (start from zeros and ones, as Keras does); required when training=False.
+    momentum in [0, 1]; epsilon > 0 (Keras's defaults 0.99 and 1e-3).
+    Returns (out, cache): out is (n, m); cache is for batchnorm_backward.
+
+    Introduced in notebook 06.
+    """
+    Z = _validate.as_float_array(Z, "Z")
+    _validate.check_ndim(Z, "Z", 2, "(n, m)")
+    n = Z.shape[0]
+    gamma = _validate.as_float_array(gamma, "gamma")
+    beta = _validate.as_float_array(beta, "beta")
+    _validate.check_shape(gamma, "gamma", (n, 1))
+    _validate.check_shape(beta, "beta", (n, 1))
+    _validate.check_positive(momentum, "momentum", allow_zero=True)
+    if momentum > 1:
+        raise ValueError(f"momentum must be in [0, 1], got {momentum!r}")
+    _validate.check_positive(epsilon, "epsilon")
+    if running is not None:
+        for key in ("mean", "var"):
+            if key not in running:
+                raise KeyError(f"running must have keys 'mean' and 'var', missing {key!r}")
+            _validate.check_shape(np.asarray(running[key]), f"running[{key!r}]", (n, 1))
+    elif not training:
+        raise ValueError("running (the moving mean and var) is required when training=False")
+
+    if training:
+        mu = Z.mean(axis=1, keepdims=True)
+        var = Z.var(axis=1, keepdims=True)
+        if running is not None:
+            running["mean"] = running["mean"] * momentum + mu * (1 - momentum)
+            running["var"] = running["var"] * momentum + var * (1 - momentum)
+    else:
+        mu = _validate.as_float_array(running["mean"], "running['mean']")
+        var = _validate.as_float_array(running["var"], "running['var']")
+    inv_std = 1.0 / np.sqrt(var + epsilon)
+    Z_hat = (Z - mu) * inv_std
+    out = gamma * Z_hat + beta
+    return out, {"Z_hat": Z_hat, "gamma": gamma, "inv_std": inv_std, "training": training}
+
+
+def batchnorm_backward(dout, cache):
+    """Backward pass of batchnorm_forward.
+
+    dout: (n, m), per-example gradient with respect to out (course convention).
+    Returns (dZ, dgamma, dbeta):
+      dZ (n, m): per-example gradient with respect to Z. In training mode mu and var depend
+        on every column, so dZ = gamma * inv_std * (dout - mean(dout) - Z_hat *
+        mean(dout * Z_hat)), means over the examples; in inference mode gamma * inv_std * dout.
+        If dout is the exact gradient of a scalar f, dZ is the exact gradient of f.
+      dgamma, dbeta (n, 1): gradients of the cost, like dW and db, i.e. the MEAN over the
+        examples: dgamma = sum(dout * Z_hat, axis=1) / m, dbeta = sum(dout, axis=1) / m.
+        If dout is the exact gradient of a scalar f, these are the gradients of f / m.
+
+    Introduced in notebook 06.
+    """
+    dout = _validate.as_float_array(dout, "dout")
+    Z_hat, gamma, inv_std = cache["Z_hat"], cache["gamma"], cache["inv_std"]
+    _validate.check_same_shape(dout, "dout", Z_hat, "the forward output")
+    dbeta = dout.mean(axis=1, keepdims=True)
+    dgamma = (dout * Z_hat).mean(axis=1, keepdims=True)
+    if cache["training"]:
+        # The batch mean and variance move with every column; these two terms remove the
+        # components of dout that shifting or scaling the whole row would cancel.
+        dZ = gamma * inv_std * (dout - dbeta - Z_hat * dgamma)
+    else:
+        dZ = gamma * inv_std * dout
+    return dZ, dgamma, dbeta

@@ -1,0 +1,185 @@
+"""A mini-batch training loop for fully connected networks, Keras-``fit`` style.
+
+Built on ``helpers.layers`` (forward and backward of each layer), ``helpers.losses``,
+``helpers.optimizers`` (the update rules) and ``helpers.regularization`` (L2 and
+inverted dropout). Examples are columns: X is (n_x, m), Y is (n_y, m) or (1, m).
+"""
+import sys
+import time
+
+import numpy as np
+
+from helpers import _validate, layers
+from helpers.losses import get_loss
+from helpers.minibatches import random_mini_batches
+from helpers.optimizers import get_optimizer
+from helpers.regularization import (_check_keep_prob, dropout_backward, dropout_forward,
+                                    l2_gradient, l2_penalty)
+
+_BAR_WIDTH = 20
+
+
+def _accuracy_from_output(AL, Y):
+    """Fraction of correct predictions from network outputs AL.
+
+    One output row (sigmoid): predict 1 where AL > 0.5, against 0/1 labels (1, m).
+    Several rows (softmax): predict the argmax, against one-hot (C, m) or integer (1, m)
+    labels. Several independent sigmoid rows are not told apart from softmax: argmax.
+    """
+    Y = np.asarray(Y)
+    if AL.shape[0] == 1:
+        return float(np.mean((AL > 0.5) == (Y > 0.5)))
+    predicted = np.argmax(AL, axis=0)
+    labels = np.argmax(Y, axis=0) if Y.shape[0] == AL.shape[0] else Y[0]
+    return float(np.mean(predicted == labels))
+
+
+def accuracy(X, Y, params, activations):
+    """Fraction of the examples the network classifies correctly (inference mode).
+
+    X: (n_x, m). Y: 0/1 labels (1, m) for a one-unit sigmoid output; one-hot (C, m) or
+    integer labels (1, m) for a softmax output. params, activations as in
+    layers.model_forward. Returns a float in [0, 1].
+
+    Introduced in notebook 06.
+    """
+    AL, _ = layers.model_forward(X, params, activations)
+    Y = np.asarray(Y)
+    if Y.ndim != 2 or Y.shape[1] != AL.shape[1]:
+        raise ValueError(f"Y must have shape (n_y, {AL.shape[1]}) to match X, got {Y.shape}")
+    return _accuracy_from_output(AL, Y)
+
+
+def _forward(X, params, activations, keep_prob, rng):
+    """model_forward with inverted dropout on the output of every hidden layer."""
+    A, caches, L = X, [], len(activations)
+    for l, activation in enumerate(activations, start=1):
+        A, cache = layers.dense_activation_forward(A, params[f"W{l}"], params[f"b{l}"],
+                                                   activation)
+        drop = None
+        if l < L and keep_prob < 1:
+            A, drop = dropout_forward(A, keep_prob, rng)
+        caches.append((cache, drop))
+    return A, caches
+
+
+def _backward(AL, Y, caches, loss):
+    """model_backward through the dropout masks of ``_forward``."""
+    L = len(caches)
+    # The output layer on its own is a one-layer model: layers.model_backward handles the
+    # loss/activation pair (dZ = AL - Y where it applies); rename its layer-1 gradients.
+    out = layers.model_backward(AL, Y, [caches[-1][0]], loss)
+    grads = {f"dW{L}": out["dW1"], f"db{L}": out["db1"]}
+    dA = out["dA0"]
+    for l in range(L - 1, 0, -1):
+        cache, drop = caches[l - 1]
+        if drop is not None:
+            dA = dropout_backward(dA, drop)
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = layers.dense_activation_backward(dA, cache)
+    return grads
+
+
+def _cost(AL, Y, cost_fn, params, lambd):
+    """The cost J on these examples: mean loss plus, if lambd > 0, the L2 term."""
+    J = cost_fn(AL, Y)
+    return J + l2_penalty(params, lambd, AL.shape[1]) if lambd > 0 else J
+
+
+def _show(epoch, epochs, done, total, metrics=None, seconds=None):
+    """Redraw the progress line in place (\\r); end it with a newline once metrics come."""
+    filled = done * _BAR_WIDTH // total
+    bar = "=" * filled + (">" if filled < _BAR_WIDTH else "") + "." * (_BAR_WIDTH - filled - 1)
+    width = len(str(epochs))
+    line = f"\rEpoch {epoch + 1:>{width}}/{epochs} [{bar}] {done}/{total}"
+    if metrics is not None:
+        line += f" - {seconds:.1f}s" + "".join(f" - {k}: {v:.4f}" for k, v in metrics.items())
+        line += "\n"
+    sys.stdout.write(line)
+    sys.stdout.flush()
+
+
+def fit(X, Y, params, activations, *, loss, optimizer="adam", epochs=10, batch_size=64, rng,
+        lambd=0.0, keep_prob=1.0, validation_data=None, verbose=True, **optimizer_kwargs):
+    """Train a fully connected network with mini-batches; ``params`` is updated in place.
+
+    X: (n_x, m). Y: labels in the loss's format, (1, m) or (C, m).
+    params: W1, b1, ..., WL, bL (e.g. from initializers.initialize_parameters).
+    activations: one name per layer, e.g. ["relu", "relu", "sigmoid"].
+    loss: a name from losses.LOSSES, e.g. "binary_cross_entropy".
+    optimizer: a name from optimizers.OPTIMIZERS or an update rule with the same contract;
+        optimizer_kwargs go to it (learning_rate, beta_1, ...). A callable learning_rate
+        is called with the epoch number (0, 1, ...) before each epoch, for decay, e.g.
+        ``learning_rate=lambda e: schedules.step_decay(0.1, e, 1.0, 100)``.
+    epochs: passes over the data. batch_size: examples per update (m for batch GD).
+    rng: np.random.Generator for the shuffling and the dropout masks.
+    lambd: L2 strength (>= 0): the cost of a mini-batch of m_b examples gains
+        lambd / (2 m_b) * sum ||W||^2 and each dW gains lambd / m_b * W.
+    keep_prob: in (0, 1]; below 1, inverted dropout on every hidden layer's output
+        during training (never on the output layer, never at evaluation).
+    validation_data: optional (X_val, Y_val), evaluated after each epoch.
+    verbose: print a progress bar, one line per epoch; False prints nothing.
+
+    Returns history, a dict of lists with one entry per epoch:
+      "cost": mean over the epoch's mini-batches of their cost (weighted by size, as
+        Keras reports its loss), with dropout active and the L2 term included;
+      "accuracy": fraction right during the epoch, from the same training-mode outputs;
+      "val_cost", "val_accuracy" (with validation_data): the cost, L2 term included with
+        m = number of validation examples, and the accuracy of the network at the end
+        of the epoch, in inference mode (no dropout).
+
+    Introduced in notebook 06.
+    """
+    X = _validate.as_float_array(X, "X")
+    _validate.check_ndim(X, "X", 2, "(n_x, m)")
+    _validate.check_rng(rng)
+    if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1:
+        raise ValueError(f"epochs must be a positive int, got {epochs!r}")
+    _validate.check_positive(lambd, "lambd", allow_zero=True)
+    _check_keep_prob(keep_prob)
+    cost_fn, _ = get_loss(loss)
+    rule = get_optimizer(optimizer)
+    # Check params against activations and X once, on one example, before any update.
+    layers.model_forward(X[:, :1], params, activations)
+    if validation_data is not None:
+        if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
+            raise ValueError("validation_data must be a pair (X_val, Y_val)")
+        X_val, Y_val = validation_data
+
+    L = len(activations)
+    schedule = optimizer_kwargs.get("learning_rate")
+    history = {"cost": [], "accuracy": []}
+    if validation_data is not None:
+        history.update(val_cost=[], val_accuracy=[])
+    state = None
+    for epoch in range(epochs):
+        start = time.perf_counter()
+        if callable(schedule):  # optimizer_kwargs is fit's own dict: safe to change
+            optimizer_kwargs["learning_rate"] = schedule(epoch)
+        batches = random_mini_batches(X, Y, batch_size, rng=rng)
+        cost_sum = correct = 0.0
+        shown = -1
+        for i, (Xb, Yb) in enumerate(batches, start=1):
+            AL, caches = _forward(Xb, params, activations, keep_prob, rng)
+            grads = _backward(AL, Yb, caches, loss)
+            m_b = Xb.shape[1]
+            if lambd > 0:
+                for l in range(1, L + 1):
+                    grads[f"dW{l}"] += l2_gradient(params[f"W{l}"], lambd, m_b)
+            # Cost and accuracy of the outputs this update was computed from.
+            cost_sum += _cost(AL, Yb, cost_fn, params, lambd) * m_b
+            correct += _accuracy_from_output(AL, Yb) * m_b
+            state = rule(params, grads, state, **optimizer_kwargs)
+            # Redraw only when the bar grows: thousands of writes slow a notebook down.
+            if verbose and i < len(batches) and i * _BAR_WIDTH // len(batches) != shown:
+                shown = i * _BAR_WIDTH // len(batches)
+                _show(epoch, epochs, i, len(batches))
+        history["cost"].append(cost_sum / X.shape[1])
+        history["accuracy"].append(correct / X.shape[1])
+        if validation_data is not None:
+            AL_val, _ = layers.model_forward(X_val, params, activations)
+            history["val_cost"].append(_cost(AL_val, Y_val, cost_fn, params, lambd))
+            history["val_accuracy"].append(_accuracy_from_output(AL_val, Y_val))
+        if verbose:
+            _show(epoch, epochs, len(batches), len(batches),
+                  {k: v[-1] for k, v in history.items()}, time.perf_counter() - start)
+    return history

@@ -1,0 +1,64 @@
+"""helpers.minibatches.random_mini_batches: a shuffled partition of the columns."""
+import numpy as np
+import pytest
+
+from helpers.minibatches import random_mini_batches
+
+
+def _data(m, C=1):
+    # Column j of X holds j in every row, so every batch can be traced back to its columns.
+    X = np.tile(np.arange(m, dtype=np.float64), (3, 1))
+    Y = np.tile(np.arange(m) * 10, (C, 1))
+    return X, Y
+
+
+@pytest.mark.parametrize("m, batch_size, sizes", [
+    (148, 64, [64, 64, 20]),
+    (128, 64, [64, 64]),
+    (5, 64, [5]),
+    (7, 1, [1] * 7),
+])
+def test_partition_of_the_examples(rng, m, batch_size, sizes):
+    X, Y = _data(m)
+    batches = random_mini_batches(X, Y, batch_size, rng=rng)
+    assert [xb.shape[1] for xb, _ in batches] == sizes
+    cols = np.concatenate([xb[0] for xb, _ in batches])
+    assert sorted(cols) == list(range(m)), "every example exactly once"
+    for xb, yb in batches:
+        assert xb.shape[0] == 3 and yb.shape == (1, xb.shape[1])
+        np.testing.assert_array_equal(yb[0], xb[0] * 10)  # labels travel with examples
+        np.testing.assert_array_equal(xb[1], xb[0])
+
+
+def test_one_hot_labels_and_dtype_kept(rng):
+    X, Y = _data(20, C=4)
+    batches = random_mini_batches(X, Y, 8, rng=rng)
+    assert [yb.shape for _, yb in batches] == [(4, 8), (4, 8), (4, 4)]
+    assert batches[0][1].dtype == Y.dtype
+    for xb, yb in batches:
+        np.testing.assert_array_equal(yb, np.tile(xb[0] * 10, (4, 1)))
+
+
+def test_shuffles_and_reproduces_with_a_seed():
+    X, Y = _data(100)
+    first = random_mini_batches(X, Y, 32, rng=np.random.default_rng(5))
+    again = random_mini_batches(X, Y, 32, rng=np.random.default_rng(5))
+    other = random_mini_batches(X, Y, 32, rng=np.random.default_rng(6))
+    order = np.concatenate([xb[0] for xb, _ in first])
+    assert not np.array_equal(order, np.arange(100)), "columns were not shuffled"
+    np.testing.assert_array_equal(order, np.concatenate([xb[0] for xb, _ in again]))
+    assert not np.array_equal(order, np.concatenate([xb[0] for xb, _ in other]))
+
+
+def test_bad_arguments(rng):
+    X, Y = _data(10)
+    with pytest.raises(ValueError, match=r"same number of columns.*\(3, 10\).*\(1, 9\)"):
+        random_mini_batches(X, Y[:, :9], 4, rng=rng)
+    with pytest.raises(ValueError, match="Y must be a 2-D array"):
+        random_mini_batches(X, Y[0], 4, rng=rng)
+    with pytest.raises(ValueError, match="batch_size must be > 0, got 0"):
+        random_mini_batches(X, Y, 0, rng=rng)
+    with pytest.raises(TypeError, match="batch_size must be an int"):
+        random_mini_batches(X, Y, 4.0, rng=rng)
+    with pytest.raises(TypeError, match="rng must be a numpy Generator"):
+        random_mini_batches(X, Y, 4, rng=1)

@@ -1,0 +1,223 @@
+"""helpers.regularization: L2, inverted dropout, batch normalisation.
+
+Gradients are checked against central finite differences in float64; batch normalisation
+against keras.layers.BatchNormalization (which stores examples as rows: we transpose).
+"""
+import numpy as np
+import pytest
+
+from helpers import regularization as reg
+
+
+def numerical_grad(f, x, h=1e-6):
+    """Central differences of a scalar function f at array x (x is restored)."""
+    grad = np.zeros_like(x)
+    for idx in np.ndindex(x.shape):
+        old = x[idx]
+        x[idx] = old + h
+        f_plus = f(x)
+        x[idx] = old - h
+        f_minus = f(x)
+        x[idx] = old
+        grad[idx] = (f_plus - f_minus) / (2 * h)
+    return grad
+
+
+# --------------------------------------------------------------------------- L2
+
+
+def test_l2_penalty_hand_computed_and_ignores_biases():
+    params = {
+        "W1": np.array([[1.0, 2.0], [3.0, 4.0]]),  # squares sum to 30
+        "b1": np.array([[100.0], [100.0]]),
+        "W2": np.array([[-1.0, 0.0]]),  # 1
+        "b2": np.array([[5.0]]),
+    }
+    assert reg.l2_penalty(params, lambd=0.7, m=5) == pytest.approx(0.7 / 10 * 31)
+    assert reg.l2_penalty(params, lambd=0.0, m=5) == 0.0
+
+
+def test_l2_gradient_matches_finite_differences(rng):
+    W = rng.standard_normal((4, 3))
+    lambd, m = 0.3, 7
+    numeric = numerical_grad(lambda w: reg.l2_penalty({"W1": w, "b1": np.ones((4, 1))},
+                                                      lambd, m), W)
+    np.testing.assert_allclose(reg.l2_gradient(W, lambd, m), numeric, rtol=1e-6, atol=1e-9)
+
+
+def test_l2_bad_arguments():
+    with pytest.raises(ValueError, match="lambd must be >= 0, got -0.1"):
+        reg.l2_penalty({"W1": np.ones((2, 2))}, -0.1, 3)
+    with pytest.raises(ValueError, match="m must be > 0, got 0"):
+        reg.l2_gradient(np.ones((2, 2)), 0.1, 0)
+
+
+# ---------------------------------------------------------------------- dropout
+
+
+def test_dropout_keeps_expected_value(rng):
+    A = rng.standard_normal((3, 4)) + 1.0
+    reps = 5000
+    out, cache = reg.dropout_forward(np.tile(A, (1, reps)), 0.8, rng)
+    mean_out = out.reshape(3, reps, 4).mean(axis=1)
+    np.testing.assert_allclose(mean_out, A, atol=0.05)
+    # kept entries are scaled by exactly 1 / keep_prob, dropped ones are 0
+    kept = cache["mask"]
+    assert abs(kept.mean() - 0.8) < 0.01
+    np.testing.assert_allclose(out[kept], np.tile(A, (1, reps))[kept] / 0.8)
+    assert np.all(out[~kept] == 0)
+
+
+def test_dropout_test_mode_is_identity_and_draws_nothing(rng):
+    A = rng.standard_normal((3, 5))
+    out, cache = reg.dropout_forward(A, 0.5, rng, training=False)
+    np.testing.assert_array_equal(out, A)
+    dA = rng.standard_normal((3, 5))
+    np.testing.assert_array_equal(reg.dropout_backward(dA, cache), dA)
+    used, fresh = np.random.default_rng(7), np.random.default_rng(7)
+    reg.dropout_forward(A, 0.5, used, training=False)
+    assert used.random() == fresh.random()
+
+
+def test_dropout_keep_prob_one_is_identity(rng):
+    A = rng.standard_normal((2, 6))
+    np.testing.assert_array_equal(reg.dropout_forward(A, 1.0, rng)[0], A)
+
+
+def test_dropout_same_seed_same_mask():
+    A = np.ones((5, 8))
+    out1, c1 = reg.dropout_forward(A, 0.6, np.random.default_rng(3))
+    out2, c2 = reg.dropout_forward(A, 0.6, np.random.default_rng(3))
+    np.testing.assert_array_equal(c1["mask"], c2["mask"])
+    np.testing.assert_array_equal(out1, out2)
+    out3, _ = reg.dropout_forward(A, 0.6, np.random.default_rng(4))
+    assert not np.array_equal(out1, out3)
+
+
+def test_dropout_backward_matches_finite_differences(rng):
+    A = rng.standard_normal((3, 4))
+    R = rng.standard_normal((3, 4))
+
+    def f(a):  # the same seed each call, so the same mask
+        return np.sum(reg.dropout_forward(a, 0.7, np.random.default_rng(11))[0] * R)
+
+    _, cache = reg.dropout_forward(A, 0.7, np.random.default_rng(11))
+    np.testing.assert_allclose(reg.dropout_backward(R, cache), numerical_grad(f, A),
+                               rtol=1e-6, atol=1e-9)
+
+
+def test_dropout_float32_stays_float32(rng):
+    A = rng.standard_normal((2, 3)).astype(np.float32)
+    out, cache = reg.dropout_forward(A, 0.5, rng)
+    assert out.dtype == np.float32
+    assert reg.dropout_backward(np.ones_like(A), cache).dtype == np.float32
+
+
+@pytest.mark.parametrize("keep_prob, message", [
+    (1.5, r"keep_prob must be in \(0, 1\], got 1.5"),
+    (0.0, "keep_prob must be > 0, got 0.0"),
+])
+def test_dropout_bad_keep_prob(rng, keep_prob, message):
+    with pytest.raises(ValueError, match=message):
+        reg.dropout_forward(np.ones((2, 2)), keep_prob, rng)
+
+
+def test_dropout_needs_a_generator():
+    with pytest.raises(TypeError, match="rng must be a numpy Generator"):
+        reg.dropout_forward(np.ones((2, 2)), 0.5, 42)
+
+
+# ---------------------------------------------------------- batch normalisation
+
+
+def _bn_inputs(rng, n=3, m=6, dtype=np.float64):
+    Z = (rng.standard_normal((n, m)) * 2 + 1).astype(dtype)
+    gamma = rng.uniform(0.5, 2.0, (n, 1)).astype(dtype)
+    beta = rng.standard_normal((n, 1)).astype(dtype)
+    return Z, gamma, beta
+
+
+def test_batchnorm_training_output_is_normalised(rng):
+    Z, _, _ = _bn_inputs(rng, n=4, m=50)
+    out, _ = reg.batchnorm_forward(Z, np.ones((4, 1)), np.zeros((4, 1)), epsilon=1e-12)
+    np.testing.assert_allclose(out.mean(axis=1), 0, atol=1e-12)
+    np.testing.assert_allclose(out.std(axis=1), 1, rtol=1e-9)
+
+
+@pytest.mark.parametrize("training", [True, False])
+def test_batchnorm_backward_matches_finite_differences(rng, training):
+    Z, gamma, beta = _bn_inputs(rng)
+    m = Z.shape[1]
+    R = rng.standard_normal(Z.shape)
+    running = {"mean": rng.standard_normal((3, 1)), "var": rng.uniform(0.5, 2, (3, 1))}
+
+    def f(z, g, b):  # scalar of the output; running is copied so it stays fixed
+        out, _ = reg.batchnorm_forward(z, g, b, running=dict(running), training=training)
+        return np.sum(out * R)
+
+    _, cache = reg.batchnorm_forward(Z, gamma, beta, running=dict(running), training=training)
+    dZ, dgamma, dbeta = reg.batchnorm_backward(R, cache)
+    np.testing.assert_allclose(dZ, numerical_grad(lambda z: f(z, gamma, beta), Z),
+                               rtol=1e-5, atol=1e-8)
+    # dgamma and dbeta are gradients of the cost (mean over examples): f / m
+    np.testing.assert_allclose(dgamma, numerical_grad(lambda g: f(Z, g, beta), gamma) / m,
+                               rtol=1e-5, atol=1e-8)
+    np.testing.assert_allclose(dbeta, numerical_grad(lambda b: f(Z, gamma, b), beta) / m,
+                               rtol=1e-5, atol=1e-8)
+
+
+def _keras_bn(keras, gamma, beta, momentum, epsilon, moving=None):
+    layer = keras.layers.BatchNormalization(momentum=momentum, epsilon=epsilon)
+    layer.build((None, gamma.shape[0]))
+    layer.gamma.assign(gamma.ravel())
+    layer.beta.assign(beta.ravel())
+    if moving is not None:
+        layer.moving_mean.assign(moving["mean"].ravel())
+        layer.moving_variance.assign(moving["var"].ravel())
+    return layer
+
+
+def test_batchnorm_training_matches_keras_including_running_stats(rng, keras):
+    Z, gamma, beta = _bn_inputs(rng, n=3, m=8, dtype=np.float32)
+    layer = _keras_bn(keras, gamma, beta, momentum=0.9, epsilon=1e-3)
+    running = {"mean": np.zeros((3, 1), np.float32), "var": np.ones((3, 1), np.float32)}
+    for step in range(3):  # a few batches, to check the moving averages accumulate
+        Zb = Z + step
+        out, _ = reg.batchnorm_forward(Zb, gamma, beta, running=running, momentum=0.9)
+        expected = np.asarray(layer(Zb.T, training=True)).T
+        np.testing.assert_allclose(out, expected, rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(running["mean"].ravel(), np.asarray(layer.moving_mean),
+                               rtol=1e-5)
+    np.testing.assert_allclose(running["var"].ravel(), np.asarray(layer.moving_variance),
+                               rtol=1e-5)
+
+
+def test_batchnorm_inference_matches_keras(rng, keras):
+    Z, gamma, beta = _bn_inputs(rng, n=4, m=5, dtype=np.float32)
+    moving = {"mean": rng.standard_normal((4, 1)).astype(np.float32),
+              "var": rng.uniform(0.5, 3, (4, 1)).astype(np.float32)}
+    layer = _keras_bn(keras, gamma, beta, momentum=0.99, epsilon=1e-3, moving=moving)
+    before = {k: v.copy() for k, v in moving.items()}
+    out, _ = reg.batchnorm_forward(Z, gamma, beta, running=moving, training=False)
+    np.testing.assert_allclose(out, np.asarray(layer(Z.T, training=False)).T,
+                               rtol=1e-5, atol=1e-5)
+    for key in before:  # inference must not touch the moving statistics
+        np.testing.assert_array_equal(moving[key], before[key])
+    assert out.dtype == np.float32
+
+
+def test_batchnorm_bad_arguments(rng):
+    Z, gamma, beta = _bn_inputs(rng)
+    with pytest.raises(ValueError, match=r"gamma must have shape \(3, 1\), got \(3,\)"):
+        reg.batchnorm_forward(Z, gamma.ravel(), beta)
+    with pytest.raises(ValueError, match=r"Z must be a 2-D array \(n, m\)"):
+        reg.batchnorm_forward(Z[0], gamma, beta)
+    with pytest.raises(ValueError, match="running .* is required when training=False"):
+        reg.batchnorm_forward(Z, gamma, beta, training=False)
+    with pytest.raises(KeyError, match="missing 'var'"):
+        reg.batchnorm_forward(Z, gamma, beta, running={"mean": np.zeros((3, 1))})
+    with pytest.raises(ValueError, match=r"momentum must be in \[0, 1\], got 1.5"):
+        reg.batchnorm_forward(Z, gamma, beta, momentum=1.5)
+    _, cache = reg.batchnorm_forward(Z, gamma, beta)
+    with pytest.raises(ValueError, match="dout and the forward output must have the same"):
+        reg.batchnorm_backward(np.ones((3, 2)), cache)
