@@ -3,7 +3,12 @@ import os
 
 # Keras reads its backend once, at its first import: set it before anything imports keras.
 os.environ.setdefault("KERAS_BACKEND", "jax")
-os.environ.setdefault("MPLBACKEND", "Agg")
+
+import matplotlib
+
+# A non-interactive backend for this process only: kernels that the tests start (nbval,
+# nbgrader) keep the notebook's inline backend, whose figure outputs nbval compares.
+matplotlib.use("Agg")
 
 import numpy as np
 import pytest

@@ -19,6 +19,21 @@ def jacobian(f, z, h=1e-6):
     return np.stack(columns, axis=1)
 
 
+def numerical_grad(f, x, h=1e-6):
+    """Central-difference gradient of a scalar function f at array x, perturbing x in
+    place one entry at a time (so f may read x through another reference; x is restored)."""
+    grad = np.zeros_like(x)
+    for idx in np.ndindex(x.shape):
+        old = x[idx]
+        x[idx] = old + h
+        f_plus = f(x)
+        x[idx] = old - h
+        f_minus = f(x)
+        x[idx] = old
+        grad[idx] = (f_plus - f_minus) / (2 * h)
+    return grad
+
+
 def rel_err(a, b):
     """||a - b|| / (||a|| + ||b||), 0 when both are zero."""
     a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)

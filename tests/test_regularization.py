@@ -6,21 +6,8 @@ against keras.layers.BatchNormalization (which stores examples as rows: we trans
 import numpy as np
 import pytest
 
+from fd import numerical_grad
 from helpers import regularization as reg
-
-
-def numerical_grad(f, x, h=1e-6):
-    """Central differences of a scalar function f at array x (x is restored)."""
-    grad = np.zeros_like(x)
-    for idx in np.ndindex(x.shape):
-        old = x[idx]
-        x[idx] = old + h
-        f_plus = f(x)
-        x[idx] = old - h
-        f_minus = f(x)
-        x[idx] = old
-        grad[idx] = (f_plus - f_minus) / (2 * h)
-    return grad
 
 
 # --------------------------------------------------------------------------- L2

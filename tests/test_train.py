@@ -4,9 +4,9 @@ pass written out here in numpy."""
 import numpy as np
 import pytest
 
+from fd import numerical_grad
 from helpers import train
 from helpers.initializers import initialize_parameters
-from test_regularization import numerical_grad
 
 
 def _separable(rng, m=200):

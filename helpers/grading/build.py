@@ -53,6 +53,7 @@ def to_nbgrader(nb):
             cell.metadata.pop("tags", None)
         cell.metadata["nbgrader"] = meta
     nb.metadata.pop("jupytext", None)
+    nb.metadata.pop("language_info", None)
     nb.metadata["kernelspec"] = KERNELSPEC
     return nb
 
@@ -80,6 +81,7 @@ def build(name, root=ROOT, run=True):
     if run:
         print(f"[build] running {name} ...", flush=True)
         execute(nb, folder)
+        nb.metadata.pop("language_info", None)  # added by the kernel; not ours to commit
     nbformat.write(nb, folder / f"{name}.ipynb")
     print(f"[build] nbgrader generate_assignment {name}", flush=True)
     subprocess.run(

@@ -498,9 +498,10 @@ checks.hidden_true_false(zero_init_prevents_learning, False, "zero_init_prevents
 # ## 5. Eights and nines
 #
 # Time for real data: handwritten digits from the UCI "Optical Recognition of Handwritten
-# Digits" collection (see `data/README.md`). Each image is 8×8 pixels with 17 grey levels
-# (0 to 16). We keep the eights and the nines, ask "is this a 9?", and hold a quarter of
-# the images back as a test set that training never sees. Each image is flattened into a
+# Digits" collection (see `data/README.md`). Each image is 8×8 pixels, and each pixel
+# counts the inked dots in a 4×4 block of the original 32×32 scan, a whole number from 0
+# to 16. We keep the eights and the nines, ask "is this a 9?", and hold a quarter of the
+# images back as a test set that training never sees. Each image is flattened into a
 # column of 64 numbers and divided by 16, so every pixel lies between 0 and 1.
 
 # %%
