@@ -269,7 +269,16 @@ def test_load_digits_shapes_dtypes_and_values():
     assert set(np.unique(labels)) == set(range(10))
 
 
+def test_load_digits_label_counts_match_the_uci_description():
+    # optdigits.names (UCI) lists the class distribution of the 1797-image test part.
+    uci_test_counts = [178, 182, 177, 183, 181, 182, 181, 179, 174, 180]
+    images, labels = data.load_digits()
+    assert np.bincount(labels, minlength=10).tolist() == uci_test_counts
+    assert images.shape == (1797, 8, 8) and images.max() == 16 and images.min() == 0
+
+
 def test_load_digits_matches_scikit_learn():
+    """Only where scikit-learn is installed (it is not a requirement)."""
     datasets = pytest.importorskip("sklearn.datasets")
     reference = datasets.load_digits()
     images, labels = data.load_digits()

@@ -183,7 +183,7 @@ plt.show()
 # The **cost** $J$ scores the parameters on the whole training set: it is the mean of the
 # losses,
 #
-# $$J(w, b) = \frac{1}{m} \sum_{i=1}^{m} \mathcal{L}\big(a^{(i)}, y^{(i)}\big).$$
+# $$J(w, b) = \tfrac{1}{m} \sum_{i=1}^{m} \mathcal{L}\big(a^{(i)}, y^{(i)}\big).$$
 #
 # **Why not squared error?** $\frac12 (a - y)^2$ works well for predicting numbers, but after
 # a sigmoid it fails in two ways. As a function of $w$ it is not convex, so gradient descent
@@ -327,7 +327,7 @@ checks.hidden_initialize_with_zeros(initialize_with_zeros, 1)
 # One forward and one backward pass over all $m$ examples at once:
 #
 # - forward: $A = \sigma(w^T X + b)$, then the cost
-#   $J = -\frac{1}{m} \sum_i \big(y^{(i)} \log a^{(i)} + (1 - y^{(i)}) \log(1 - a^{(i)})\big)$;
+#   $J = -\frac{1}{m} \sum_i \Big(y^{(i)} \log a^{(i)} + \big(1 - y^{(i)}\big) \log\big(1 - a^{(i)}\big)\Big)$;
 # - backward: $dw = \frac{1}{m} X (A - Y)^T$ and $db = \frac{1}{m} \sum_i (a^{(i)} - y^{(i)})$.
 #
 # Return `grads = {"dw": dw, "db": db}` and the cost. `dw` has the shape of `w`; `db` and
