@@ -1,10 +1,25 @@
 """Student answers for notebook 01, written the way students write them.
 
+The contract every notebook's answers module follows (tests/test_checks.py and
+tests/test_pipeline.py run them all):
+
 WRONG: per exercise (the answer cell's grade_id), realistic mistakes, each as the whole
-answer cell. Every one must lose that exercise's points and fail its visible check.
-RIGHT: per exercise, a correct answer that differs from the solution (another formula,
-float32, a loop where loops are allowed). Every one must keep full marks.
+    answer cell. Every one must lose that exercise's points and fail its visible check.
+MESSAGES: per (exercise, mistake), a regular expression the visible check's message
+    must match: the check names the mistake.
+RIGHT: per exercise, correct answers that differ from the solution (another formula,
+    float32, a loop where loops are allowed). Every one must keep full marks.
+CHECKS: per exercise, how to run its visible check on a namespace holding the answer.
+LOOPS, CRASHES: the exercises whose answer the pipeline test replaces by an endless loop
+    and by a kernel crash.
 """
+import numpy as np
+
+from helpers.grading import nb01
+
+NAME = "01_logistic_regression"
+LOOPS = "predict"
+CRASHES = "optimize"
 
 WRONG = {
     "sigmoid": {
@@ -272,4 +287,52 @@ CHEATS = {
         "get_ipython().set_custom_exc((Exception,), lambda *a, **k: None)\n"),
     "shell escape": "!echo hacked > ../helpers_patch.txt\n",
     "reaches builtins": "__builtins__.print = None\n",
+}
+
+
+CHECKS = {
+    "sigmoid": lambda ns: nb01.check_sigmoid(ns["sigmoid"]),
+    "initialize_with_zeros":
+        lambda ns: nb01.check_initialize_with_zeros(ns["initialize_with_zeros"]),
+    "propagate": lambda ns: nb01.check_propagate(ns["propagate"]),
+    "optimize": lambda ns: nb01.check_optimize(ns["optimize"]),
+    "predict": lambda ns: nb01.check_predict(ns["predict"]),
+    "model": lambda ns: nb01.check_model(ns["model"]),
+    "zero_init_answer": lambda ns: (
+        nb01.check_true_false(ns["zero_init_prevents_learning"], "zero_init_prevents_learning"),
+        nb01.hidden_true_false(ns["zero_init_prevents_learning"], False,
+                               "zero_init_prevents_learning")),
+}
+
+# What each visible check must say about each mistake (a regular expression).
+MESSAGES = {
+    ("sigmoid", "missing minus"): r"sigmoid\(-z\)",
+    ("sigmoid", "minus in denominator"): r"1 \+ exp\(-z\), not 1 - exp\(-z\)",
+    ("sigmoid", "overflowing form"): r"nan for large z",
+    ("sigmoid", "math.exp"): r"use numpy",
+    ("sigmoid", "thresholded"): r"probability between 0 and 1",
+    ("initialize_with_zeros", "rank-1 w"): r"rank-1 array",
+    ("initialize_with_zeros", "row instead of column"): r"transposed",
+    ("initialize_with_zeros", "b as an array"): r"b .* single number",
+    ("initialize_with_zeros", "integer weights"): r"floating point",
+    ("propagate", "no division by m"): r"m times too large",
+    ("propagate", "Y - A"): r"wrong sign",
+    ("propagate", "cost without minus"): r"cost is negative",
+    ("propagate", "summed cost"): r"cost is m times too large",
+    ("propagate", "dw transposed"): r"dw .* transposed",
+    ("propagate", "squared error cost"): r"squared error",
+    ("optimize", "gradient ascent"): r"uphill",
+    ("optimize", "b never updated"): r"b never changes",
+    ("optimize", "cost recorded every iteration"): r"iterations 0, 100, 200",
+    ("optimize", "learning rate ignored"): r"scaled by learning_rate",
+    ("predict", "probabilities"): r"returns probabilities",
+    ("predict", "threshold at 0"): r"not 0",
+    ("predict", "rank-1 result"): r"rank-1 array",
+    ("predict", "inverted labels"): r"inverted",
+    ("model", "train and test swapped"): r"swapped",
+    ("model", "fixed hyper-parameters"): r"learning_rate and num_iterations it is given",
+    ("model", "size from the number of examples"): r"number of rows of X_train",
+    ("model", "untrained parameters returned"): r"still zero",
+    ("zero_init_answer", "true"): r"not the right answer",
+    ("zero_init_answer", "a string"): r"True or False \(no quotes\)",
 }

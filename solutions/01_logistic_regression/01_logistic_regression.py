@@ -488,7 +488,7 @@ zero_init_prevents_learning = None  # replace None with True or False
 zero_init_prevents_learning = False
 ### END SOLUTION
 
-# %% tags=["tests"] grade_id="zero_init_tests" points=1
+# %% tags=["tests"] grade_id="zero_init_answer_tests" points=1
 checks.check_true_false(zero_init_prevents_learning, "zero_init_prevents_learning")
 ### BEGIN HIDDEN TESTS
 checks.hidden_true_false(zero_init_prevents_learning, False, "zero_init_prevents_learning")

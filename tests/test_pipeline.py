@@ -1,0 +1,157 @@
+"""The whole nbgrader pipeline, for every graded notebook, in a temporary course: real
+nbgrader, real kernels, a SQLite gradebook, one `nbgrader autograde` run per notebook.
+
+The solution scores full marks and the untouched release 0; each wrong answer from the
+notebook's answers module loses exactly its exercise's points; correct alternatives keep
+them; an endless loop and a crashed kernel cost only their exercise while the other
+submissions are graded; cheats score 0 and are flagged; edited or deleted test cells are
+restored; feedback never shows a hidden test; grades export.
+"""
+import csv
+import html
+import re
+
+import pytest
+
+from answers import MODULES
+from course import Course, answer_sources, with_answers
+
+CRASH = ("\nnp.lib.stride_tricks.as_strided(np.zeros(1), shape=(10**8,),"
+         " strides=(8 * 10**6,)).sum()\n")
+
+
+def _variants(module, solution):
+    """{student id: (answers replacing the solution's, exercise that must lose points)}."""
+    variants = {"solution": ({}, None)}
+    for exercise, wrongs in module.WRONG.items():
+        for i, source in enumerate(wrongs.values()):
+            variants[f"wrong-{exercise}-{i}"] = ({exercise: source}, exercise)
+    for exercise, rights in module.RIGHT.items():
+        for i, source in enumerate(rights.values()):
+            variants[f"right-{exercise}-{i}"] = ({exercise: source}, None)
+    # The loop runs before the definition, so the interrupted cell defines nothing.
+    variants["loops-forever"] = (
+        {module.LOOPS: "while True:\n    pass\n\n" + solution[module.LOOPS]}, module.LOOPS)
+    variants["crashes-kernel"] = ({module.CRASHES: solution[module.CRASHES] + CRASH},
+                                  module.CRASHES)
+    return variants
+
+
+class Graded:
+    """One notebook's course after autograding every submission."""
+
+    def __init__(self, module, folder):
+        self.module, self.name = module, module.NAME
+        self.course = course = Course(folder, module.NAME)
+        self.solution = solution = answer_sources(course.solution)
+        first = next(iter(solution))
+        self.variants = _variants(module, solution)
+        for student, (answers, _) in self.variants.items():
+            course.submit(student, with_answers(course.release, {**solution, **answers}))
+        course.submit("untouched", course.release)
+        for i, cheat in enumerate(module.CHEATS.values()):
+            course.submit(f"cheat-{i}", with_answers(
+                course.release, {**solution, first: cheat + "\n" + solution[first]}))
+        wrong_first = next(iter(module.WRONG[first].values()))
+        edited = with_answers(course.release, {**solution, first: wrong_first})
+        for cell in edited.cells:
+            if _grade_id(cell) == f"{first}_tests":
+                cell.source = "print('all good')"
+        course.submit("edited-test-cell", edited)
+        self.deleted = list(solution)[len(solution) // 2] + "_tests"
+        deleted = with_answers(course.release, solution)
+        deleted.cells = [c for c in deleted.cells if _grade_id(c) != self.deleted]
+        course.submit("deleted-test-cell", deleted)
+        # A short cell time limit keeps the endless loop's cost down; instructors get the
+        # config's own limit.
+        self.run = course.autograde("--Execute.timeout=15")
+        self.scores, self.max_scores = course.scores(), course.max_scores()
+
+
+def _grade_id(cell):
+    return cell.metadata.get("nbgrader", {}).get("grade_id")
+
+
+@pytest.fixture(scope="module", params=MODULES, ids=lambda m: m.NAME)
+def graded(request, tmp_path_factory):
+    return Graded(request.param, tmp_path_factory.mktemp(request.param.NAME[:2]))
+
+
+def test_pipeline_completes_without_errors(graded):
+    assert graded.run.returncode == 0, graded.run.stderr[-3000:]
+
+
+def test_solution_scores_full_marks(graded):
+    assert graded.scores["solution"] == graded.max_scores
+
+
+def test_untouched_release_scores_zero(graded):
+    assert set(graded.scores["untouched"]) == set(graded.max_scores)
+    assert sum(graded.scores["untouched"].values()) == 0
+
+
+def test_each_submission_loses_exactly_its_exercise(graded):
+    for student, (_, losing) in graded.variants.items():
+        for cell, points in graded.scores[student].items():
+            expected = 0 if cell == f"{losing}_tests" else graded.max_scores[cell]
+            assert points == expected, f"{student}: {cell} scored {points}, expected {expected}"
+
+
+def test_kernel_crash_is_recorded_and_grading_goes_on(graded):
+    cells = graded.course.autograded("crashes-kernel").cells
+    assert any(o.get("ename") == "KernelDied" for c in cells for o in c.get("outputs", []))
+
+
+def test_cheats_score_zero_and_are_flagged(graded):
+    for i, label in enumerate(graded.module.CHEATS):
+        student = f"cheat-{i}"
+        assert sum(graded.scores[student].values()) == 0, label
+        flag = graded.course.folder / "autograded" / student / graded.name / "FLAGGED.txt"
+        assert flag.exists(), label
+    assert "FLAGGED" in graded.run.stderr
+
+
+def test_edited_and_deleted_test_cells_are_restored(graded):
+    first = next(iter(graded.solution))
+    assert graded.scores["edited-test-cell"][f"{first}_tests"] == 0
+    assert graded.scores["deleted-test-cell"] == graded.max_scores
+
+
+def _visible_text(path):
+    """The text a student reads in a feedback page: tags stripped, entities decoded,
+    white space removed (syntax highlighting splits code into many spans)."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", path.read_text()))
+    return re.sub(r"\s+", "", text)
+
+
+def test_feedback_reveals_no_hidden_test(graded):
+    course, name = graded.course, graded.name
+    done = course.nbgrader("generate_feedback", name, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    hidden, visible = [], []
+    for cell in course.solution.cells:
+        if "### BEGIN HIDDEN TESTS" in cell.source:
+            before, rest = cell.source.split("### BEGIN HIDDEN TESTS")
+            visible += [line for line in before.splitlines() if line.strip()]
+            hidden += [line for line in rest.split("### END HIDDEN TESTS")[0].splitlines()
+                       if len(line.strip()) > 12]
+    assert hidden and visible
+    wrong = next(s for s in graded.variants if s.startswith("wrong-"))
+    for student in ("solution", wrong, "untouched"):
+        text = _visible_text(course.folder / "feedback" / student / name / f"{name}.html")
+        assert "(hiddentestsranhere)" in text
+        for line in visible:
+            assert re.sub(r"\s+", "", line) in text, line
+        for line in hidden:
+            assert re.sub(r"\s+", "", line) not in text, line
+
+
+def test_grades_export(graded):
+    exported = graded.course.nbgrader("export", check=False)
+    assert exported.returncode == 0, exported.stderr[-2000:]
+    with open(graded.course.folder / "grades.csv", newline="") as fh:
+        rows = {row["student_id"]: row for row in csv.DictReader(fh)
+                if row["assignment"] == graded.name}
+    total = sum(graded.max_scores.values())
+    assert float(rows["solution"]["score"]) == float(rows["solution"]["max_score"]) == total
+    assert float(rows["untouched"]["score"]) == 0.0
