@@ -287,6 +287,11 @@ CHEATS = {
         "get_ipython().set_custom_exc((Exception,), lambda *a, **k: None)\n"),
     "shell escape": "!echo hacked > ../helpers_patch.txt\n",
     "reaches builtins": "__builtins__.print = None\n",
+    "rebinds the checks with a walrus": (
+        "[(checks := None) for _ in [0]]\n"),
+    "runs code through numpy's test tools": (
+        "np.testing.measure('checks.check_sigmoid = print')\n"),
+    "captures a shell command": "out = !echo hacked\n",
 }
 
 

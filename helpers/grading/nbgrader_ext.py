@@ -22,19 +22,13 @@ from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from traitlets import Dict, List, Unicode
 
-from .guard import scan_answers
+from .guard import scan_notebook
 
 FLAG_FILE = "FLAGGED.txt"
 
 
 def _nbgrader(cell):
     return cell.metadata.get("nbgrader", {})
-
-
-def is_answer(cell):
-    """True for cells the student controls: answer cells and cells they added."""
-    meta = _nbgrader(cell)
-    return cell.cell_type == "code" and (meta.get("solution", False) or "grade_id" not in meta)
 
 
 def is_test(cell):
@@ -72,17 +66,8 @@ class GuardedExecute(Execute):
         return super().preprocess(nb, resources, km=km)
 
     def scan(self, nb, notebook=""):
-        answers, own = [], []
-        for index, cell in enumerate(nb.cells):
-            if cell.cell_type != "code":
-                continue
-            if is_answer(cell):
-                label = _nbgrader(cell).get("grade_id") or f"added cell {index + 1}"
-                answers.append((label, cell.source))
-            else:
-                own.append(cell.source)
         extra = list(self.extra_names) + list(self.extra_names_by_notebook.get(notebook, []))
-        return scan_answers(answers, own, extra)
+        return scan_notebook(nb, extra)
 
     def flag(self, nb, resources, problems):
         folder = (resources or {}).get("metadata", {}).get("path") or "."

@@ -26,9 +26,16 @@
 # `raise NotImplementedError()`: replace those two lines with your code, run the cell, then
 # run the check cell below it. A check that fails tells you what it thinks went wrong; the
 # autograder also runs hidden checks on other inputs, so make your code general rather
-# than tuned to the visible case. Your answers may use numpy (`np`), `math` and the
-# functions you write yourself, nothing else: a submission that reaches for anything more
-# (the checks, the course's reference code, IPython) is flagged and scores zero.
+# than tuned to the visible case.
+#
+# **The rules for answers.** Your answer cells, and any cell you add, may use numpy
+# (`np`), `math` and the names you define yourself; a function gets its data through its
+# arguments, not from the notebook's variables. A submission that reaches for anything
+# more (the checks, the course's reference code, the notebook's variables or plots,
+# IPython magics) is flagged and scores zero, so delete scratch cells that do such things
+# before you hand in. To see what the autograder would object to, run this in a terminal
+# from the course folder:
+# `python -m helpers.grading.guard notebooks/01_logistic_regression/01_logistic_regression.ipynb`.
 #
 # | exercise | points |
 # |---|---|
