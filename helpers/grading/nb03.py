@@ -1,0 +1,482 @@
+"""Checks for notebook 03 (activation functions).
+
+Exercises 1 to 6 each ask for an activation and its derivative; they share one check,
+`_compare`, driven by the tables below: the reference function (helpers.activations),
+the common mistakes of each function, and the slopes accepted at a kink. Exercise 7 is
+a numerically stable softmax, exercise 8 a choice of output activation per task.
+
+Every visible check (`check_<exercise>`) is called by its test cell; the hidden checks
+(`hidden_activation`, `hidden_softmax`, `hidden_output_activation`) get their expected
+values as literals written into the hidden part of the test cell. The tests in
+tests/test_grading_nb03.py and tests/nb03_answers.py run realistic mistakes through them.
+"""
+import numpy as np
+
+from .. import activations as ref
+from .checks import (Mistake, NotAnswered, as_array, call, close, expect_close, passed,
+                     using)
+
+# Loose enough for an answer computed in float32 (about 7 significant digits), far
+# tighter than any of the mistakes below.
+RTOL, ATOL = 1e-5, 1e-7
+
+# The functions of each exercise, keyed by the answer cell's grade_id.
+EXERCISES = {
+    "sigmoid": ("sigmoid", "sigmoid_derivative"),
+    "tanh": ("tanh", "tanh_derivative"),
+    "relu": ("relu", "relu_derivative"),
+    "leaky_relu": ("leaky_relu", "leaky_relu_derivative"),
+    "elu": ("elu", "elu_derivative"),
+    "swish": ("swish", "swish_derivative"),
+    "softmax": ("softmax",),
+}
+REFERENCE = {name: getattr(ref, name) for names in EXERCISES.values() for name in names}
+
+# The visible case of every elementwise check: both signs, an exact 0 (a kink for the
+# ReLU family), and |z| = 1000, where a careless exp overflows.
+Z = np.array([[-1000.0, -6.0, -2.5, -1.0, -0.25],
+              [0.0, 0.5, 1.5, 4.0, 1000.0]])
+Z_LINE = np.linspace(-3.0, 3.0, 7)  # rank 1, also through 0
+
+
+def _sig(z):
+    """A stable sigmoid for the mistakes below (never warns)."""
+    return ref.sigmoid(z)
+
+
+def _exp(z):
+    return np.exp(np.asarray(z, dtype=float))
+
+
+# -- the mistakes, per function -------------------------------------------------------------
+Z_NOT_A = ("that formula expects the activation a = g(z), but this function receives z "
+           "itself: first compute {first}, then return {then}")
+
+MISTAKES = {
+    "sigmoid": [
+        Mistake("you computed sigmoid(-z): the exponent is exp(-z), with a minus sign",
+                lambda z: 1 / (1 + _exp(z))),
+        Mistake("the denominator is 1 + exp(-z), not 1 - exp(-z)",
+                lambda z: 1 / (1 - _exp(-z))),
+        Mistake("exp(z) / (1 + exp(z)) gives nan for large z (inf / inf): use "
+                "1 / (1 + exp(-z)), which only overflows to the harmless 1 / inf = 0",
+                lambda z: _exp(z) / (1 + _exp(z))),
+    ],
+    "sigmoid_derivative": [
+        Mistake(Z_NOT_A.format(first="s = sigmoid(z)", then="s * (1 - s)"),
+                lambda z: z * (1 - z)),
+        Mistake("sigmoid(z) * (1 - z) mixes s and z: the derivative is s * (1 - s) with "
+                "s = sigmoid(z) in both places", lambda z: _sig(z) * (1 - z)),
+        Mistake("that is sigmoid itself; its derivative is sigmoid(z) * (1 - sigmoid(z))",
+                _sig),
+        Mistake("the derivative is s * (1 - s), a product, not s - s (or 1 - s)",
+                lambda z: 1 - _sig(z)),
+    ],
+    "tanh": [
+        Mistake("(exp(z) - exp(-z)) / (exp(z) + exp(-z)) gives nan for large |z| "
+                "(inf / inf): use np.tanh, or a form that only ever takes exp of -2|z|",
+                lambda z: (_exp(z) - _exp(-z)) / (_exp(z) + _exp(-z))),
+        Mistake("2 sigmoid(z) - 1 is tanh(z / 2); the identity is tanh(z) = "
+                "2 sigmoid(2 z) - 1", lambda z: 2 * _sig(z) - 1),
+        Mistake("that is sigmoid, which lies between 0 and 1; tanh lies between -1 and 1",
+                _sig),
+    ],
+    "tanh_derivative": [
+        Mistake(Z_NOT_A.format(first="t = tanh(z)", then="1 - t**2"),
+                lambda z: 1 - np.asarray(z, float) ** 2),
+        Mistake("the square is missing: the derivative is 1 - tanh(z)**2",
+                lambda z: 1 - np.tanh(z)),
+        Mistake("square only tanh(z): 1 - tanh(z)**2, not (1 - tanh(z))**2",
+                lambda z: (1 - np.tanh(z)) ** 2),
+        Mistake("the derivative is 1 - tanh(z)**2, not tanh(z)**2 - 1 (it is never "
+                "negative: tanh only rises)", lambda z: np.tanh(z) ** 2 - 1),
+    ],
+    "relu": [
+        Mistake("relu returns z itself where z > 0, not 1: a 0/1 result is its derivative",
+                lambda z: (np.asarray(z) > 0).astype(float)),
+        Mistake("relu(z) is 0 for negative z, not |z|: use np.maximum(0, z)",
+                lambda z: np.abs(z)),
+        Mistake("relu(z) is 0 for every negative z; a small slope alpha * z below zero is "
+                "leaky ReLU", lambda z: ref.leaky_relu(z)),
+    ],
+    "relu_derivative": [
+        Mistake("that is relu itself; its derivative is the slope: 1 where z > 0, 0 "
+                "where z < 0", lambda z: ref.relu(z)),
+        Mistake("for negative z the slope of relu is 0, not -1: relu is flat there",
+                lambda z: np.sign(z)),
+        Mistake("the slope is 1 where z > 0 and 0 where z < 0: yours is the other way "
+                "round", lambda z: (np.asarray(z) < 0).astype(float)),
+    ],
+    "leaky_relu": [
+        Mistake("for z <= 0 leaky ReLU returns alpha * z, not alpha",
+                lambda z, alpha=0.01: np.where(np.asarray(z) > 0, z, alpha)),
+        Mistake("negative inputs must give small NEGATIVE outputs alpha * z: mind the sign",
+                lambda z, alpha=0.01: np.where(np.asarray(z) > 0, z, -alpha * np.asarray(z))),
+        Mistake("leaky_relu ignores its alpha argument: use the alpha it is given, "
+                "not a fixed 0.01", lambda z, alpha=0.01: ref.leaky_relu(z, 0.01)),
+        Mistake("that is plain relu: leaky ReLU keeps a small slope alpha * z below zero",
+                lambda z, alpha=0.01: ref.relu(z)),
+    ],
+    "leaky_relu_derivative": [
+        Mistake("for z < 0 the slope is the constant alpha, not alpha * z",
+                lambda z, alpha=0.01: np.where(np.asarray(z) > 0, 1.0, alpha * np.asarray(z))),
+        Mistake("that is relu's derivative: below zero leaky ReLU keeps the slope alpha",
+                lambda z, alpha=0.01: ref.relu_derivative(z)),
+        Mistake("leaky_relu_derivative ignores its alpha argument: use the alpha it is "
+                "given, not a fixed 0.01",
+                lambda z, alpha=0.01: ref.leaky_relu_derivative(z, 0.01)),
+        Mistake("that is leaky_relu itself; its derivative is the slope: 1 above zero, "
+                "alpha below", lambda z, alpha=0.01: ref.leaky_relu(z, alpha)),
+    ],
+    "elu": [
+        Mistake("z (1 - exp(-z)) is a different function (some tutorials print it under "
+                "this name): ELU is z for z > 0 and alpha (exp(z) - 1) otherwise",
+                lambda z, alpha=1.0: np.asarray(z) * (1 - _exp(-z))),
+        Mistake("alpha multiplies the whole (exp(z) - 1): alpha * (np.exp(z) - 1), "
+                "not alpha * np.exp(z) - 1",
+                lambda z, alpha=1.0: np.where(np.asarray(z) > 0, z, alpha * _exp(z) - 1)),
+        Mistake("nan where z is large: multiplying a 0/1 mask by exp(z) turns "
+                "exp(1000) = inf into inf * 0 = nan. Use np.where, or take exp of "
+                "np.minimum(z, 0)",
+                lambda z, alpha=1.0: np.asarray(z) * (np.asarray(z) > 0)
+                + alpha * (_exp(z) - 1) * (np.asarray(z) <= 0)),
+        Mistake("for z > 0 ELU is z itself: alpha (exp(z) - 1) is only for z <= 0",
+                lambda z, alpha=1.0: alpha * (_exp(z) - 1)),
+        Mistake("elu ignores its alpha argument: use the alpha it is given, not 1",
+                lambda z, alpha=1.0: ref.elu(z, 1.0)),
+    ],
+    "elu_derivative": [
+        Mistake("for z <= 0 the slope is alpha * exp(z) (which equals elu(z) + alpha), not "
+                "elu(z) itself",
+                lambda z, alpha=1.0: np.where(np.asarray(z) > 0, 1.0,
+                                              alpha * (_exp(np.minimum(z, 0)) - 1))),
+        Mistake("alpha multiplies exp(z): for z <= 0 the slope is alpha * exp(z)",
+                lambda z, alpha=1.0: np.where(np.asarray(z) > 0, 1.0,
+                                              _exp(np.minimum(z, 0)))),
+        Mistake("1 - exp(-z) is the slope of z (1 - exp(-z)), a different function: "
+                "ELU's slope is 1 for z > 0 and alpha * exp(z) otherwise",
+                lambda z, alpha=1.0: np.where(np.asarray(z) >= 0, 1 - _exp(-z),
+                                              np.asarray(z) * _exp(-z))),
+        Mistake("nan where z is large: multiplying a 0/1 mask by exp(z) turns inf into "
+                "inf * 0 = nan. Use np.where, or take exp of np.minimum(z, 0)",
+                lambda z, alpha=1.0: 1.0 * (np.asarray(z) > 0)
+                + alpha * _exp(z) * (np.asarray(z) <= 0)),
+    ],
+    "swish": [
+        Mistake("you computed z * sigmoid(-z): swish is z * sigmoid(z)",
+                lambda z: np.asarray(z) * _sig(-np.asarray(z))),
+        Mistake("z * exp(z) / (1 + exp(z)) gives nan for large z (inf / inf): write swish "
+                "with your stable sigmoid, z * sigmoid(z)",
+                lambda z: np.asarray(z) * _exp(z) / (1 + _exp(z))),
+        Mistake("that is sigmoid alone: swish multiplies it by z",
+                _sig),
+    ],
+    "swish_derivative": [
+        Mistake("that is only sigmoid's derivative: swish is a product, z * s(z), so by "
+                "the product rule its slope is s(z) + z * s(z) * (1 - s(z))",
+                lambda z: _sig(z) * (1 - _sig(z))),
+        Mistake("the first term of the product rule is missing: the slope of z * s(z) is "
+                "s(z) + z * s(z) * (1 - s(z))",
+                lambda z: np.asarray(z) * _sig(z) * (1 - _sig(z))),
+        Mistake("the factor z is missing from the second term: the slope of z * s(z) is "
+                "s(z) + z * s(z) * (1 - s(z))",
+                lambda z: _sig(z) + _sig(z) * (1 - _sig(z))),
+        Mistake("that is sigmoid alone, the first term of the product rule: add "
+                "z * s(z) * (1 - s(z))", _sig),
+    ],
+}
+
+# Where a function has a kink, the slopes on its left and right at z = 0: any value
+# between them is accepted at exactly z = 0 (the notebook says so).
+KINKS = {
+    "relu_derivative": lambda: (0.0, 1.0),
+    "leaky_relu_derivative": lambda alpha=0.01: (alpha, 1.0),
+    "elu_derivative": lambda alpha=1.0: (alpha, 1.0),
+}
+
+# Crashes with a cause a student can act on.
+CALL_HINTS = [
+    ("truth value of an array", " (an `if`, `and`/`or`, or Python's max/min met a whole "
+     "array, and they need a single True/False or number: work on all entries at once "
+     "with np.where, np.maximum or a mask such as z > 0)"),
+    ("only integer scalar arrays can be converted to a scalar index",
+     " (np.max(0, z) reads z as an axis number: np.max finds the largest entry of one "
+     "array, np.maximum(0, z) compares two arrays entry by entry)"),
+    ("could not be broadcast", " (a sum or max along an axis drops that axis: with "
+     "keepdims=True it stays, with length 1, and the result lines up with z)"),
+]
+
+
+def _call(fn, name, *args):
+    """`checks.call`, with a hint for the crashes this notebook's exercises provoke."""
+    try:
+        return call(fn, name, *args)
+    except AssertionError as err:
+        hint = next((h for pattern, h in CALL_HINTS if pattern in str(err)), "")
+        if not hint:
+            raise
+        raise AssertionError(f"{err}{hint}") from None
+
+
+def _run(fn, name, exercise, z, *params):
+    """Call the student's `fn` on a copy of z, the functions of the other exercises
+    replaced by the reference (each exercise is graded on its own); fail if z changed."""
+    given = np.array(z, copy=True)
+    with using(fn, **{n: f for n, f in REFERENCE.items() if n not in EXERCISES[exercise]}):
+        out = _call(fn, name, given, *params)
+    if not np.array_equal(given, z, equal_nan=True):
+        raise AssertionError(f"{name} changed its input z in place: build a new array "
+                             "(np.where, np.maximum, arithmetic) or work on z.copy(). A "
+                             "network keeps Z for its backward pass, so changing it "
+                             "breaks the gradients")
+    return out
+
+
+def _compare(fn, name, exercise, z, params, expected, reveal):
+    """Compare `fn(z, *params)` with `expected`; at a kink (z == 0 exactly, KINKS) any
+    value between the two one-sided slopes passes."""
+    z = np.asarray(z)
+    shown = ", ".join([f"z of shape {z.shape}" + (f" ({z.dtype})" if z.dtype != float
+                                                   else "")]
+                      + [f"alpha={p!r}" for p in params])
+    what = f"{name}({shown})"
+    out = _run(fn, name, exercise, z, *params)
+    if isinstance(out, (list, tuple)):
+        raise AssertionError(f"{what} returned a {type(out).__name__}: return a numpy array "
+                             "of the shape of z, computed on the whole array at once "
+                             "(np.maximum, np.where, arithmetic) rather than collected "
+                             "value by value")
+    out = as_array(out, what, z.shape)
+    expected = np.asarray(expected, dtype=float)
+    kink = (z == 0) if name in KINKS else np.zeros(z.shape, bool)
+    keep = ~kink
+    mistakes = [Mistake(m.message,
+                        lambda *a, w=m.wrong: np.broadcast_to(np.asarray(w(*a), float),
+                                                              z.shape)[keep])
+                for m in MISTAKES[name]]
+    expect_close(out[keep], expected[keep], what, mistakes, (z, *params), rtol=RTOL,
+                 atol=ATOL, reveal=reveal)
+    if kink.any():
+        low, high = sorted(KINKS[name](*params))
+        at_zero = out[kink]
+        if not np.all((at_zero >= low - ATOL) & (at_zero <= high + ATOL)):
+            raise AssertionError(
+                f"{what} at z = 0 gave {at_zero[0]:g}: there the slope jumps from "
+                f"{low:g} (left) to {high:g} (right), and the checks accept either of "
+                "them or anything in between, nothing else")
+
+
+def _check_pair(exercise, functions, cases):
+    """Visible check of one exercise: `cases` are (z, params) pairs, each run through
+    the function and its derivative."""
+    count = 0
+    for fn, name in zip(functions, EXERCISES[exercise]):
+        for z, params in cases:
+            _compare(fn, name, exercise, z, params, REFERENCE[name](z, *params), True)
+            count += 1
+    passed(exercise, count)
+
+
+def check_sigmoid(sigmoid, sigmoid_derivative):
+    """Visible check of exercise 1."""
+    _check_pair("sigmoid", (sigmoid, sigmoid_derivative), [(Z, ()), (Z_LINE, ())])
+
+
+def check_tanh(tanh, tanh_derivative):
+    """Visible check of exercise 2."""
+    _check_pair("tanh", (tanh, tanh_derivative), [(Z, ()), (Z_LINE, ())])
+
+
+def check_relu(relu, relu_derivative):
+    """Visible check of exercise 3."""
+    _check_pair("relu", (relu, relu_derivative), [(Z, ()), (Z_LINE, ())])
+
+
+def check_leaky_relu(leaky_relu, leaky_relu_derivative):
+    """Visible check of exercise 4: the default alpha and another one."""
+    _check_pair("leaky_relu", (leaky_relu, leaky_relu_derivative),
+                [(Z, ()), (Z, (0.2,)), (Z_LINE, ())])
+
+
+def check_elu(elu, elu_derivative):
+    """Visible check of exercise 5: the default alpha and another one."""
+    _check_pair("elu", (elu, elu_derivative), [(Z, ()), (Z, (0.5,)), (Z_LINE, ())])
+
+
+def check_swish(swish, swish_derivative):
+    """Visible check of exercise 6."""
+    _check_pair("swish", (swish, swish_derivative), [(Z, ()), (Z_LINE, ())])
+
+
+def hidden_activation(exercise, function, derivative, z, values, slopes, alpha=None,
+                      dtype="float64"):
+    """Hidden check of exercises 1 to 6 on one case; `values` and `slopes` are the
+    expected outputs of the function and its derivative, written into the test cell."""
+    z = np.asarray(z, dtype=dtype)
+    params = () if alpha is None else (alpha,)
+    for fn, name, expected in zip((function, derivative), EXERCISES[exercise],
+                                  (values, slopes)):
+        _compare(fn, name, exercise, z, params, expected, reveal=False)
+
+
+# -- softmax ---------------------------------------------------------------------------------
+def _shifted_exp(z, shift):
+    z = np.asarray(z, dtype=float)
+    return np.exp(z - shift)
+
+
+SOFTMAX_MISTAKES = [
+    Mistake("nan for large logits: exp(1000) overflows to inf, and inf / inf is nan. "
+            "Softmax does not change when one number is subtracted from every logit of a "
+            "column, so subtract each column's maximum before taking exp",
+            lambda z: _exp(z) / np.sum(_exp(z), axis=0, keepdims=True)),
+    Mistake("a column came out nan while another did not: you subtracted the largest "
+            "logit of the WHOLE array, so a column whose logits all lie far below it "
+            "underflows to 0 / 0. Subtract each column's own maximum, "
+            "np.max(z, axis=0, keepdims=True)",
+            lambda z: _shifted_exp(z, np.max(z)) / np.sum(_shifted_exp(z, np.max(z)),
+                                                          axis=0, keepdims=True)),
+    Mistake("that is a hard max: 1 for the largest logit and 0 elsewhere. Softmax gives "
+            "every class some probability, and unlike a hard max it has a gradient",
+            lambda z: (np.asarray(z) == np.max(z, axis=0, keepdims=True)).astype(float)),
+    Mistake("that is a sigmoid of each logit on its own; softmax divides exp(z) by its "
+            "column's sum, so that every column adds up to 1", _sig),
+]
+
+SOFTMAX_Z = np.array([[1.0, 2.0, -1.0, 0.0],
+                      [2.0, 2.0, 0.0, 0.5],
+                      [3.0, -1.0, 1.0, 0.0]])
+# Column 1 overflows a careless exp, column 2 underflows a shift by the global maximum.
+SOFTMAX_BIG = np.array([[1000.0, -1000.0],
+                        [1001.0, -999.0],
+                        [1002.0, -998.0]])
+
+
+def _compare_softmax(softmax, z, expected, reveal):
+    what = f"softmax(z) for z of shape {np.shape(z)}"
+    # The answer is judged by its values alone, whatever numpy's error settings are.
+    with np.errstate(all="ignore"):
+        out = _run(softmax, "softmax", "softmax", z)
+    out = as_array(out, what, np.shape(z))
+    if not close(out, expected, RTOL, ATOL) and np.all(np.isfinite(out)):
+        _check_sums(out, what)
+    expect_close(out, expected, what, SOFTMAX_MISTAKES, (np.asarray(z),), rtol=RTOL,
+                 atol=ATOL, reveal=reveal)
+
+
+def _check_sums(out, what):
+    """Name a softmax that normalises the wrong way, whatever it subtracted first."""
+    if np.allclose(out.sum(axis=0), 1, rtol=RTOL):
+        return
+    if np.isclose(out.sum(), 1, rtol=RTOL):
+        raise AssertionError(f"{what}: the probabilities add up to 1 over the whole array "
+                             "instead of in each column. Each column is one example, so "
+                             "sum down the columns, axis=0")
+    if out.ndim == 2 and np.allclose(out.sum(axis=1), 1, rtol=RTOL):
+        raise AssertionError(f"{what}: each ROW adds up to 1: you normalised along "
+                             "axis=1, the layout Keras uses. Here the examples are "
+                             "columns, so normalise down each column, axis=0")
+
+
+def check_softmax(softmax):
+    """Visible check of exercise 7."""
+    for z in (SOFTMAX_Z, SOFTMAX_BIG):
+        _compare_softmax(softmax, z, ref.softmax(z), reveal=True)
+    passed("softmax", 2)
+
+
+def hidden_softmax(softmax, z, expected, dtype="float64"):
+    """Hidden check of exercise 7 on one case; `expected` is written into the test cell."""
+    _compare_softmax(softmax, np.asarray(z, dtype=dtype), expected, reveal=False)
+
+
+# -- the choice of output activation --------------------------------------------------------
+TASKS = ("spam", "digit", "temperature", "tags", "steering")
+ACTIVATION_NAMES = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "swish", "softmax",
+                    "linear")
+ALIASES = {"logistic": "sigmoid", "identity": "linear", "silu": "swish",
+           "leakyrelu": "leaky_relu"}
+# What each task asks of its output layer: the task restated, never the answer.
+NEEDS = {
+    "spam": "one number between 0 and 1 from its single output unit, the probability "
+            "that the email is spam",
+    "digit": "ten probabilities, one per digit, that add up to 1 because exactly one "
+             "digit is the right one",
+    "temperature": "any number, below zero as readily as above it",
+    "tags": "a separate yes/no probability for each of the 20 tags, because a photo "
+            "can carry several of them at once",
+    "steering": "a value that can never leave the range from -1 to 1",
+}
+# What each activation does in an output layer (facts about the activation, not about
+# any task).
+BEHAVIOURS = {
+    "sigmoid": "sigmoid gives every output unit its own number between 0 and 1, "
+               "independently of the other units",
+    "tanh": "tanh keeps every output between -1 and 1",
+    "relu": "relu never gives a negative number, and has no upper limit",
+    "leaky_relu": "leaky_relu has no limits, but below zero its slope is only alpha: "
+                  "with alpha = 0.01 an output of -10 needs z = -1000, a hundred times "
+                  "further than +10 does",
+    "elu": "elu never goes below -alpha (-1 by default)",
+    "swish": "swish never goes below about -0.28",
+    "softmax": "softmax makes the units of a layer share a total of exactly 1, so they "
+               "compete (and a layer of one unit always outputs 1)",
+    "linear": "linear passes z through unchanged: any value, with no limits",
+}
+
+
+def _normalise(value):
+    if not isinstance(value, str):
+        return value
+    name = value.strip().lower().replace("-", "_").replace(" ", "_")
+    return ALIASES.get(name.replace("_", ""), ALIASES.get(name, name))
+
+
+def _choices(answer, name):
+    """The answer as {task: activation name}, or an error that says what to fix."""
+    if not isinstance(answer, dict):
+        raise AssertionError(f"{name} should be the dict of the answer cell, one entry "
+                             f"per task, got {type(answer).__name__}")
+    if answer and all(v is None for v in answer.values()):
+        raise NotAnswered(f"{name} is not answered yet: replace each None with the name "
+                          "of an activation, in quotes")
+    missing = [t for t in TASKS if t not in answer]
+    extra = [t for t in answer if t not in TASKS]
+    if missing or extra:
+        raise AssertionError(f"{name} should keep exactly the keys {list(TASKS)}: "
+                             f"missing {missing}, unexpected {extra}")
+    choices = {}
+    for task in TASKS:
+        value = answer[task]
+        if value is None:
+            raise AssertionError(f"{name}[{task!r}] has no answer yet")
+        if not isinstance(value, str):
+            raise AssertionError(f"{name}[{task!r}] should be an activation's name in "
+                                 f"quotes, such as 'relu', got {value!r}")
+        choices[task] = _normalise(value)
+        if choices[task] not in ACTIVATION_NAMES:
+            raise AssertionError(f"{name}[{task!r}]: unknown activation {value!r}; choose "
+                                 f"one of {', '.join(ACTIVATION_NAMES)}")
+    return choices
+
+
+def check_output_activation(answer, name="output_activation"):
+    """Visible check of exercise 8: only that every task has a known activation."""
+    _choices(answer, name)
+    print(f"\N{CHECK MARK} {name}: every task has an activation; the hidden test decides "
+          "whether they are right")
+
+
+def hidden_output_activation(answer, expected, name="output_activation"):
+    """Hidden check of exercise 8 against `expected`, written into the test cell. Each
+    wrong choice is explained by what the task needs and what the chosen activation
+    does, never by naming the right one."""
+    choices = _choices(answer, name)
+    wrong = [task for task in TASKS if choices[task] != expected[task]]
+    if wrong:
+        reasons = " ".join(f"{task!r}: {answer[task]!r} does not fit. This task needs "
+                           f"{NEEDS[task]}; {BEHAVIOURS[choices[task]]}."
+                           for task in wrong)
+        verb = "is" if len(wrong) == 1 else "are"
+        raise AssertionError(f"{name}: {len(wrong)} of the {len(TASKS)} choices {verb} "
+                             f"wrong. {reasons}")

@@ -1,0 +1,370 @@
+"""Student answers for notebook 03, written the way students write them.
+
+The contract is the one tests/nb01_answers.py describes: WRONG answers (each a whole
+answer cell, one realistic mistake) must lose their exercise's points and fail its
+visible check with a message matching MESSAGES; RIGHT answers (other correct forms,
+float32, loops) must keep full marks; CHECKS runs an exercise's visible check on a
+namespace holding the answer; LOOPS and CRASHES name the exercises the pipeline test
+replaces by an endless loop and a kernel crash.
+
+An exercise here holds a function and its derivative, so each wrong cell gets one of
+the two wrong and keeps the other right; every graded function has at least two
+mistakes and one correct alternative.
+"""
+from helpers.grading import nb03
+
+NAME = "03_activations"
+LOOPS = "relu"
+CRASHES = "swish"
+
+SIGMOID = ("def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n\n"
+           "def sigmoid_derivative(z):\n    s = sigmoid(z)\n    return s * (1 - s)\n")
+RIGHT_SIGMOID_DERIVATIVE = ("def sigmoid_derivative(z):\n    s = sigmoid(z)\n"
+                            "    return s * (1 - s)\n")
+RIGHT_TANH_DERIVATIVE = "def tanh_derivative(z):\n    return 1 - np.tanh(z) ** 2\n"
+RIGHT_RELU = "def relu(z):\n    return np.maximum(0, z)\n"
+RIGHT_RELU_DERIVATIVE = "def relu_derivative(z):\n    return (z > 0).astype(float)\n"
+RIGHT_LEAKY = "def leaky_relu(z, alpha=0.01):\n    return np.where(z > 0, z, alpha * z)\n"
+RIGHT_LEAKY_DERIVATIVE = ("def leaky_relu_derivative(z, alpha=0.01):\n"
+                          "    return np.where(z > 0, 1.0, alpha)\n")
+RIGHT_ELU = ("def elu(z, alpha=1.0):\n"
+             "    return np.where(z > 0, z, alpha * (np.exp(np.minimum(z, 0)) - 1))\n")
+RIGHT_ELU_DERIVATIVE = ("def elu_derivative(z, alpha=1.0):\n"
+                        "    return np.where(z > 0, 1.0, alpha * np.exp(np.minimum(z, 0)))\n")
+RIGHT_SWISH = "def swish(z):\n    return z * sigmoid(z)\n"
+RIGHT_SWISH_DERIVATIVE = ("def swish_derivative(z):\n    s = sigmoid(z)\n"
+                          "    return s + z * s * (1 - s)\n")
+SOLUTION_CHOICES = {"spam": "sigmoid", "digit": "softmax", "temperature": "linear",
+                    "tags": "sigmoid", "steering": "tanh"}
+
+
+def _choices(**changes):
+    """The output_activation answer cell, with some choices changed."""
+    chosen = {**SOLUTION_CHOICES, **changes}
+    return "output_activation = {\n" + "".join(f"    {k!r}: {v!r},\n"
+                                               for k, v in chosen.items()) + "}\n"
+
+
+WRONG = {
+    "sigmoid": {
+        "missing minus": "def sigmoid(z):\n    return 1 / (1 + np.exp(z))\n\n"
+                         + RIGHT_SIGMOID_DERIVATIVE,
+        "overflowing form": "def sigmoid(z):\n    return np.exp(z) / (1 + np.exp(z))\n\n"
+                            + RIGHT_SIGMOID_DERIVATIVE,
+        "math.exp": "import math\n\ndef sigmoid(z):\n    return 1 / (1 + math.exp(-z))\n\n"
+                    + RIGHT_SIGMOID_DERIVATIVE,
+        "derivative of a, not z": (
+            "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n\n"
+            "def sigmoid_derivative(z):\n    return z * (1 - z)\n"),
+        "derivative mixes s and z": (
+            "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n\n"
+            "def sigmoid_derivative(z):\n    return sigmoid(z) * (1 - z)\n"),
+    },
+    "tanh": {
+        "fraction of exponentials": (
+            "def tanh(z):\n"
+            "    return (np.exp(z) - np.exp(-z)) / (np.exp(z) + np.exp(-z))\n\n"
+            + RIGHT_TANH_DERIVATIVE),
+        "2 sigmoid(z) - 1": "def tanh(z):\n    return 2 * sigmoid(z) - 1\n\n"
+                            + RIGHT_TANH_DERIVATIVE,
+        "derivative without the square": (
+            "def tanh(z):\n    return np.tanh(z)\n\n"
+            "def tanh_derivative(z):\n    return 1 - tanh(z)\n"),
+        "derivative of a, not z": (
+            "def tanh(z):\n    return np.tanh(z)\n\n"
+            "def tanh_derivative(z):\n    return 1 - z ** 2\n"),
+    },
+    "relu": {
+        "np.max instead of np.maximum": "def relu(z):\n    return np.max(0, z)\n\n"
+                                        + RIGHT_RELU_DERIVATIVE,
+        "if on an array": (
+            "def relu(z):\n"
+            "    if z > 0:\n"
+            "        return z\n"
+            "    return 0 * z\n\n" + RIGHT_RELU_DERIVATIVE),
+        "list from a loop": (
+            "def relu(z):\n"
+            "    result = []\n"
+            "    for value in np.ravel(z):\n"
+            "        result.append(max(0.0, value))\n"
+            "    return result\n\n" + RIGHT_RELU_DERIVATIVE),
+        "changes z in place": (
+            "def relu(z):\n"
+            "    z[z < 0] = 0\n"
+            "    return z\n\n" + RIGHT_RELU_DERIVATIVE),
+        "derivative returns relu": RIGHT_RELU + "\n"
+            "def relu_derivative(z):\n    return np.maximum(0, z)\n",
+        "derivative -1 below zero": RIGHT_RELU + "\n"
+            "def relu_derivative(z):\n    return np.sign(z)\n",
+    },
+    "leaky_relu": {
+        "alpha ignored": (
+            "def leaky_relu(z, alpha=0.01):\n    return np.where(z > 0, z, 0.01 * z)\n\n"
+            + RIGHT_LEAKY_DERIVATIVE),
+        "alpha instead of alpha * z": (
+            "def leaky_relu(z, alpha=0.01):\n    return np.where(z > 0, z, alpha)\n\n"
+            + RIGHT_LEAKY_DERIVATIVE),
+        "if on an array": (
+            "def leaky_relu(z, alpha=0.01):\n"
+            "    if z > 0:\n"
+            "        return z\n"
+            "    else:\n"
+            "        return alpha * z\n\n" + RIGHT_LEAKY_DERIVATIVE),
+        "derivative alpha * z": RIGHT_LEAKY + "\n"
+            "def leaky_relu_derivative(z, alpha=0.01):\n"
+            "    return np.where(z > 0, 1, alpha * z)\n",
+        "derivative of relu": RIGHT_LEAKY + "\n"
+            "def leaky_relu_derivative(z, alpha=0.01):\n"
+            "    return (z > 0).astype(float)\n",
+    },
+    "elu": {
+        "tutorial formula": (
+            "def elu(z, alpha=1.0):\n    return z * (1 - np.exp(-z))\n\n"
+            + RIGHT_ELU_DERIVATIVE),
+        "alpha outside the bracket": (
+            "def elu(z, alpha=1.0):\n    return np.where(z > 0, z, alpha * np.exp(z) - 1)\n\n"
+            + RIGHT_ELU_DERIVATIVE),
+        "mask times overflow": (
+            "def elu(z, alpha=1.0):\n"
+            "    return z * (z > 0) + alpha * (np.exp(z) - 1) * (z <= 0)\n\n"
+            + RIGHT_ELU_DERIVATIVE),
+        "derivative returns elu": RIGHT_ELU + "\n"
+            "def elu_derivative(z, alpha=1.0):\n"
+            "    return np.where(z > 0, 1.0, elu(z, alpha))\n",
+        "derivative without alpha": RIGHT_ELU + "\n"
+            "def elu_derivative(z, alpha=1.0):\n"
+            "    return np.where(z > 0, 1.0, np.exp(np.minimum(z, 0)))\n",
+    },
+    "swish": {
+        "sigmoid of -z": "def swish(z):\n    return z * sigmoid(-z)\n\n"
+                         + RIGHT_SWISH_DERIVATIVE,
+        "overflowing form": "def swish(z):\n    return z * np.exp(z) / (1 + np.exp(z))\n\n"
+                            + RIGHT_SWISH_DERIVATIVE,
+        "derivative without the product rule": RIGHT_SWISH + "\n"
+            "def swish_derivative(z):\n    return sigmoid(z) * (1 - sigmoid(z))\n",
+        "derivative missing s(z)": RIGHT_SWISH + "\n"
+            "def swish_derivative(z):\n    s = sigmoid(z)\n    return z * s * (1 - s)\n",
+    },
+    "softmax": {
+        "no shift": (
+            "def softmax(z):\n"
+            "    return np.exp(z) / np.sum(np.exp(z), axis=0, keepdims=True)\n"),
+        "one shift for the whole array": (
+            "def softmax(z):\n"
+            "    e = np.exp(z - np.max(z))\n"
+            "    return e / e.sum(axis=0, keepdims=True)\n"),
+        "sum over the whole array": (
+            "def softmax(z):\n"
+            "    e = np.exp(z - np.max(z, axis=0))\n"
+            "    return e / np.sum(e)\n"),
+        "rows (Keras layout)": (
+            "def softmax(z):\n"
+            "    e = np.exp(z - np.max(z, axis=1, keepdims=True))\n"
+            "    return e / np.sum(e, axis=1, keepdims=True)\n"),
+        "rows without keepdims": (
+            "def softmax(z):\n"
+            "    e = np.exp(z - z.max(axis=1))\n"
+            "    return e / e.sum(axis=1)\n"),
+        "hard max": (
+            "def softmax(z):\n"
+            "    return (z == np.max(z, axis=0, keepdims=True)).astype(float)\n"),
+        "shift in place": (
+            "def softmax(z):\n"
+            "    z -= np.max(z, axis=0, keepdims=True)\n"
+            "    e = np.exp(z)\n"
+            "    return e / np.sum(e, axis=0, keepdims=True)\n"),
+    },
+    "output_activation": {
+        "softmax for several tags": _choices(tags="softmax"),
+        "relu for a temperature": _choices(temperature="relu"),
+        "linear for a bounded command": _choices(steering="linear"),
+        "sigmoid for ten exclusive classes": _choices(digit="sigmoid"),
+        "a typo": _choices(spam="sigmiod"),
+        "a key renamed": _choices().replace("'spam'", "'email'"),
+    },
+}
+
+RIGHT = {
+    "sigmoid": {
+        "tanh form in float32, derivative s - s**2": (
+            "def sigmoid(z):\n"
+            "    z = np.asarray(z, dtype=np.float32)\n"
+            "    return 0.5 * (1 + np.tanh(0.5 * z))\n\n"
+            "def sigmoid_derivative(z):\n"
+            "    s = sigmoid(z)\n"
+            "    return s - s ** 2\n"),
+        "stable two-branch forms": (
+            "def sigmoid(z):\n"
+            "    z = np.asarray(z, dtype=float)\n"
+            "    e = np.exp(-np.abs(z))\n"
+            "    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))\n\n"
+            "def sigmoid_derivative(z):\n"
+            "    e = np.exp(-np.abs(z))\n"
+            "    return e / (1 + e) ** 2\n"),
+    },
+    "tanh": {
+        "through sigmoid, derivative sech squared": (
+            "def tanh(z):\n"
+            "    return 2 * sigmoid(2 * z) - 1\n\n"
+            "def tanh_derivative(z):\n"
+            "    return 1 / np.cosh(z) ** 2\n"),
+        "stable fraction, factored derivative": (
+            "def tanh(z):\n"
+            "    e = np.exp(-2 * np.abs(z))\n"
+            "    return np.sign(z) * (1 - e) / (1 + e)\n\n"
+            "def tanh_derivative(z):\n"
+            "    t = tanh(z)\n"
+            "    return (1 - t) * (1 + t)\n"),
+    },
+    "relu": {
+        "np.where, slope 1 at zero": (
+            "def relu(z):\n"
+            "    return np.where(z > 0, z, 0.0)\n\n"
+            "def relu_derivative(z):\n"
+            "    return z >= 0\n"),
+        "mask product, half a slope at zero": (
+            "def relu(z):\n"
+            "    return z * (z > 0)\n\n"
+            "def relu_derivative(z):\n"
+            "    return np.heaviside(z, 0.5)\n"),
+    },
+    "leaky_relu": {
+        "maximum, slope 1 at zero": (
+            "def leaky_relu(z, alpha=0.01):\n"
+            "    return np.maximum(alpha * z, z)\n\n"
+            "def leaky_relu_derivative(z, alpha=0.01):\n"
+            "    return np.where(z >= 0, 1, alpha)\n"),
+        "a loop over the entries": (
+            "def leaky_relu(z, alpha=0.01):\n"
+            "    z = np.asarray(z, dtype=float)\n"
+            "    out = np.empty_like(z)\n"
+            "    for i, value in enumerate(z.flat):\n"
+            "        out.flat[i] = value if value > 0 else alpha * value\n"
+            "    return out\n\n"
+            "def leaky_relu_derivative(z, alpha=0.01):\n"
+            "    slope = np.ones(np.shape(z))\n"
+            "    slope[np.asarray(z) < 0] = alpha\n"
+            "    return slope\n"),
+    },
+    "elu": {
+        "np.where that overflows harmlessly, slope from elu": (
+            "def elu(z, alpha=1.0):\n"
+            "    return np.where(z > 0, z, alpha * (np.exp(z) - 1))\n\n"
+            "def elu_derivative(z, alpha=1.0):\n"
+            "    return np.where(z > 0, 1.0, elu(z, alpha) + alpha)\n"),
+        "expm1 on a copy, in float32": (
+            "def elu(z, alpha=1.0):\n"
+            "    out = np.array(z, dtype=np.float32)\n"
+            "    negative = out <= 0\n"
+            "    out[negative] = alpha * np.expm1(out[negative])\n"
+            "    return out\n\n"
+            "def elu_derivative(z, alpha=1.0):\n"
+            "    slope = np.ones(np.shape(z))\n"
+            "    negative = np.asarray(z) <= 0\n"
+            "    slope[negative] = alpha * np.exp(np.asarray(z)[negative])\n"
+            "    return slope\n"),
+    },
+    "swish": {
+        "division form, slope from swish": (
+            "def swish(z):\n"
+            "    return z / (1 + np.exp(-z))\n\n"
+            "def swish_derivative(z):\n"
+            "    return swish(z) + sigmoid(z) * (1 - swish(z))\n"),
+    },
+    "softmax": {
+        "log-sum-exp": (
+            "def softmax(z):\n"
+            "    top = np.max(z, axis=0, keepdims=True)\n"
+            "    log_total = top + np.log(np.sum(np.exp(z - top), axis=0, keepdims=True))\n"
+            "    return np.exp(z - log_total)\n"),
+        "a loop over the columns, in float32": (
+            "def softmax(z):\n"
+            "    z = np.asarray(z, dtype=np.float32)\n"
+            "    out = np.zeros_like(z)\n"
+            "    for j in range(z.shape[1]):\n"
+            "        e = np.exp(z[:, j] - z[:, j].max())\n"
+            "        out[:, j] = e / e.sum()\n"
+            "    return out\n"),
+    },
+    "output_activation": {
+        "capitals, spaces and Keras's other names": (
+            "output_activation = {'spam': 'Sigmoid', 'digit': ' softmax', "
+            "'temperature': 'identity', 'tags': 'logistic', 'steering': 'TANH'}\n"),
+    },
+}
+
+# Submissions that must score 0 for the whole notebook and be flagged, whatever else
+# they contain (each is added to an otherwise correct notebook).
+CHEATS = {
+    "patches numpy": "np.allclose = lambda *args, **kwargs: True\n",
+    "patches the checks": "checks.check_softmax = lambda f: None\n",
+    "imports the reference": (
+        "from helpers.activations import elu as _elu\n"
+        "def elu(z, alpha=1.0):\n    return _elu(z, alpha)\n"),
+    "silences errors through IPython": (
+        "get_ipython().set_custom_exc((Exception,), lambda *a, **k: None)\n"),
+    "shell escape": "!echo hacked > ../helpers_patch.txt\n",
+    "reaches builtins": "__builtins__.print = None\n",
+}
+
+
+def _pair(exercise):
+    function, derivative = nb03.EXERCISES[exercise]
+    check = getattr(nb03, f"check_{exercise}")
+    return lambda ns: check(ns[function], ns[derivative])
+
+
+CHECKS = {
+    **{exercise: _pair(exercise)
+       for exercise in ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "swish")},
+    "softmax": lambda ns: nb03.check_softmax(ns["softmax"]),
+    "output_activation": lambda ns: (
+        nb03.check_output_activation(ns["output_activation"]),
+        nb03.hidden_output_activation(ns["output_activation"], SOLUTION_CHOICES)),
+}
+
+# What each visible check must say about each mistake (a regular expression).
+MESSAGES = {
+    ("sigmoid", "missing minus"): r"sigmoid\(-z\)",
+    ("sigmoid", "overflowing form"): r"nan for large z",
+    ("sigmoid", "math.exp"): r"use numpy",
+    ("sigmoid", "derivative of a, not z"): r"receives z itself",
+    ("sigmoid", "derivative mixes s and z"): r"mixes s and z",
+    ("tanh", "fraction of exponentials"): r"nan for large \|z\|",
+    ("tanh", "2 sigmoid(z) - 1"): r"tanh\(z / 2\)",
+    ("tanh", "derivative without the square"): r"square is missing",
+    ("tanh", "derivative of a, not z"): r"receives z itself",
+    ("relu", "np.max instead of np.maximum"): r"np\.maximum\(0, z\) compares",
+    ("relu", "if on an array"): r"need a single True/False",
+    ("relu", "list from a loop"): r"returned a list: return a numpy array",
+    ("relu", "changes z in place"): r"changed its input z in place",
+    ("relu", "derivative returns relu"): r"that is relu itself",
+    ("relu", "derivative -1 below zero"): r"not -1",
+    ("leaky_relu", "alpha ignored"): r"ignores its alpha",
+    ("leaky_relu", "alpha instead of alpha * z"): r"alpha \* z, not alpha",
+    ("leaky_relu", "if on an array"): r"need a single True/False",
+    ("leaky_relu", "derivative alpha * z"): r"constant alpha, not alpha \* z",
+    ("leaky_relu", "derivative of relu"): r"relu's derivative",
+    ("elu", "tutorial formula"): r"different function",
+    ("elu", "alpha outside the bracket"): r"alpha multiplies the whole",
+    ("elu", "mask times overflow"): r"inf \* 0 = nan",
+    ("elu", "derivative returns elu"): r"not elu\(z\) itself",
+    ("elu", "derivative without alpha"): r"alpha multiplies exp\(z\)",
+    ("swish", "sigmoid of -z"): r"z \* sigmoid\(-z\)",
+    ("swish", "overflowing form"): r"nan for large z",
+    ("swish", "derivative without the product rule"): r"product rule",
+    ("swish", "derivative missing s(z)"): r"first term of the product rule is missing",
+    ("softmax", "no shift"): r"subtract each column's maximum",
+    ("softmax", "one shift for the whole array"): r"WHOLE array",
+    ("softmax", "sum over the whole array"): r"in each column",
+    ("softmax", "rows (Keras layout)"): r"axis=1",
+    ("softmax", "rows without keepdims"): r"keepdims=True",
+    ("softmax", "hard max"): r"hard max",
+    ("softmax", "shift in place"): r"changed its input z in place",
+    ("output_activation", "softmax for several tags"): r"'tags'.*compete",
+    ("output_activation", "relu for a temperature"): r"'temperature'.*never gives a negative",
+    ("output_activation", "linear for a bounded command"): r"'steering'.*no limits",
+    ("output_activation", "sigmoid for ten exclusive classes"): r"'digit'.*independently",
+    ("output_activation", "a typo"): r"unknown activation 'sigmiod'",
+    ("output_activation", "a key renamed"): r"keep exactly the keys",
+}
