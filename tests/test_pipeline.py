@@ -2,8 +2,8 @@
 nbgrader, real kernels, a SQLite gradebook, one `nbgrader autograde` run per notebook.
 
 The solution scores full marks and the untouched release 0; each wrong answer from the
-notebook's answers module loses exactly its exercise's points; correct alternatives keep
-them; an endless loop and a crashed kernel cost only their exercise while the other
+notebook's answers module loses its exercise's points while the exercises answered
+correctly in the same submission keep theirs; correct alternatives keep them; an endless loop and a crashed kernel cost only their exercise while the other
 submissions are graded; cheats score 0 and are flagged; edited or deleted test cells are
 restored; feedback never shows a hidden test; grades export.
 """
@@ -20,20 +20,28 @@ CRASH = ("\nnp.lib.stride_tricks.as_strided(np.zeros(1), shape=(10**8,),"
          " strides=(8 * 10**6,)).sum()\n")
 
 
+def _batched(answers_by_exercise):
+    """Submission k carries the k-th answer of every exercise that has one. Exercises are
+    graded independently (a check substitutes the reference for earlier exercises), so
+    one submission can test a wrong answer to each exercise at once, and the exercises
+    without one in that submission must keep their points."""
+    lists = {ex: list(answers.values()) for ex, answers in answers_by_exercise.items()}
+    for k in range(max(map(len, lists.values()), default=0)):
+        yield k, {ex: answers[k] for ex, answers in lists.items() if k < len(answers)}
+
+
 def _variants(module, solution):
-    """{student id: (answers replacing the solution's, exercise that must lose points)}."""
-    variants = {"solution": ({}, None)}
-    for exercise, wrongs in module.WRONG.items():
-        for i, source in enumerate(wrongs.values()):
-            variants[f"wrong-{exercise}-{i}"] = ({exercise: source}, exercise)
-    for exercise, rights in module.RIGHT.items():
-        for i, source in enumerate(rights.values()):
-            variants[f"right-{exercise}-{i}"] = ({exercise: source}, None)
+    """{student id: (answers replacing the solution's, exercises that must lose points)}."""
+    variants = {"solution": ({}, set())}
+    for k, answers in _batched(module.WRONG):
+        variants[f"wrong-{k}"] = (answers, set(answers))
+    for k, answers in _batched(module.RIGHT):
+        variants[f"right-{k}"] = (answers, set())
     # The loop runs before the definition, so the interrupted cell defines nothing.
     variants["loops-forever"] = (
-        {module.LOOPS: "while True:\n    pass\n\n" + solution[module.LOOPS]}, module.LOOPS)
+        {module.LOOPS: "while True:\n    pass\n\n" + solution[module.LOOPS]}, {module.LOOPS})
     variants["crashes-kernel"] = ({module.CRASHES: solution[module.CRASHES] + CRASH},
-                                  module.CRASHES)
+                                  {module.CRASHES})
     return variants
 
 
@@ -93,7 +101,7 @@ def test_untouched_release_scores_zero(graded):
 def test_each_submission_loses_exactly_its_exercise(graded):
     for student, (_, losing) in graded.variants.items():
         for cell, points in graded.scores[student].items():
-            expected = 0 if cell == f"{losing}_tests" else graded.max_scores[cell]
+            expected = 0 if cell.removesuffix("_tests") in losing else graded.max_scores[cell]
             assert points == expected, f"{student}: {cell} scored {points}, expected {expected}"
 
 

@@ -10,6 +10,9 @@ mistakes next to its check (`helpers/grading/nbNN.py`), and the tests in
 Introduced with notebook 01; used by every graded notebook.
 """
 import contextlib
+import dis
+import linecache
+import types
 from typing import Callable, NamedTuple
 
 import numpy as np
@@ -121,6 +124,17 @@ def expect_close(actual, expected, what, mistakes=(), args=(), rtol=1e-6, atol=1
         raise AssertionError(f"{what} is wrong: expected\n{expected_arr}\ngot\n{actual_arr}")
 
 
+def expect_costs(costs, expected, num_iterations, what, reveal=True):
+    """The costs a training loop recorded at iterations 0, 100, 200, ...: how many, then
+    their values."""
+    costs = list(np.ravel(np.asarray(costs, dtype=float)))
+    if len(costs) != len(expected):
+        raise AssertionError(f"{what}: costs should hold the cost at iterations 0, 100, "
+                             f"200, ...: {len(expected)} values for {num_iterations} "
+                             f"iterations, got {len(costs)}")
+    expect_close(costs, expected, f"costs ({what})", reveal=reveal)
+
+
 @contextlib.contextmanager
 def using(fn, **references):
     """Inside the block, the global names that `fn` looks up (the notebook's namespace)
@@ -145,3 +159,71 @@ def using(fn, **references):
 
 def passed(name, count):
     print(f"\N{CHECK MARK} {name}: all {count} visible checks passed")
+
+
+def assert_vectorized(fn, name):
+    """Raise AssertionError if `fn` runs a Python loop: a `for` or `while` loop, a
+    comprehension, np.vectorize, np.frompyfunc, np.apply_along_axis or map, in its own
+    code or in a function of the same notebook that it calls. The message names the
+    loop's line. Used where the lesson is vectorization (notebook 02's loop-free
+    gradient).
+
+    It reads the compiled code rather than the source, so it works alike for functions
+    defined in a notebook cell and by exec: a loop compiles to a FOR_ITER or to a jump
+    backwards, and nothing else does.
+    """
+    hidden_loops = {"vectorize": "np.vectorize", "frompyfunc": "np.frompyfunc",
+                    "apply_along_axis": "np.apply_along_axis", "map": "map"}
+
+    def loops(code):
+        """(line, kind) of each loop in `code` and in the code nested in it
+        (comprehensions, lambdas, inner functions)."""
+        found = []
+        instructions = list(dis.get_instructions(code))
+        by_offset = {ins.offset: ins for ins in instructions}
+        for ins in instructions:
+            line = ins.positions.lineno if ins.positions else None
+            if ins.opname == "FOR_ITER":
+                comprehension = code.co_name in ("<listcomp>", "<setcomp>", "<dictcomp>",
+                                                 "<genexpr>")
+                found.append((line, "comprehension" if comprehension else "for loop"))
+            elif "JUMP" in ins.opname and isinstance(ins.argval, int) \
+                    and ins.argval < ins.offset:
+                target = by_offset.get(ins.argval)
+                if target is not None and target.opname == "FOR_ITER":
+                    continue  # the end of a for loop, already counted
+                lines = [n for n in (line, target and target.positions.lineno) if n]
+                found.append((min(lines) if lines else None, "while loop"))
+        for const in code.co_consts:
+            if isinstance(const, types.CodeType):
+                found += loops(const)
+        return found
+
+    seen, todo = set(), [(fn, name)]
+    while todo:
+        func, label = todo.pop()
+        code = getattr(func, "__code__", None)
+        if code is None or code in seen:
+            continue
+        seen.add(code)
+        where = name if label == name else f"{label}, which {name} calls,"
+        found = sorted(loops(code), key=lambda loop: loop[0] or 0)
+        if found:
+            line, kind = found[0]
+            text = linecache.getline(code.co_filename, line).strip() if line else ""
+            shown = f" (line {line} of its cell: `{text}`)" if text else \
+                f" (line {line} of its cell)" if line else ""
+            raise AssertionError(
+                f"{where} runs a Python loop, a {kind}{shown}: this exercise asks for no "
+                "loop at all. Work on whole arrays instead: matrix products (@), sums "
+                "along an axis (np.sum(..., axis=1)) and broadcasting")
+        namespace = getattr(func, "__globals__", {})
+        for used in code.co_names:
+            if used in hidden_loops:
+                raise AssertionError(
+                    f"{where} uses {hidden_loops[used]}, which calls Python once per "
+                    "element: a Python loop in disguise. Work on whole arrays instead: "
+                    "matrix products (@), np.sum and broadcasting")
+            helper = namespace.get(used)
+            if isinstance(helper, types.FunctionType) and helper.__globals__ is namespace:
+                todo.append((helper, used))
