@@ -5,6 +5,7 @@ layer l has W{l} of shape (n[l], n[l-1]) and b{l} of shape (n[l], 1); parameters
 gradients live in dicts keyed "W1", "b1", ..., "dW1", "db1", ....
 
 Modules, one concept each: activations, losses, layers, initializers, regularization,
-optimizers, schedules, minibatches, gradcheck, train, data, plotting; `grading` holds the
-checks that notebooks and nbgrader run.
+optimizers, schedules, minibatches, gradcheck, train (the L-layer numpy network), logistic
+(notebook 01), shallow (notebook 02's one-hidden-layer network), data, mnist, plotting;
+`grading` holds the checks that notebooks and nbgrader run, the guard, and the build.
 """
