@@ -21,12 +21,13 @@ c.CourseDirectory.release_directory = "notebooks"
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".*",
                             "*.py"]
 
-# Every notebook runs in the standard Python 3 kernel.
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 
-# Autograding: a per-cell time limit (an infinite loop is interrupted and costs only its
-# own exercise), test cells deleted by a student are put back, and the submission is
-# checked by the guard before it runs (see helpers/grading/nbgrader_ext.py).
+# Autograding: every notebook runs in the standard Python 3 kernel with a per-cell time
+# limit (an infinite loop is interrupted and costs only its own exercise), test cells
+# deleted by a student are put back, and the submission is checked by the guard before it
+# runs (see helpers/grading/nbgrader_ext.py).
+c.Execute.kernel_name = "python3"
 c.Execute.timeout = 60
 c.Execute.interrupt_on_timeout = True
 c.OverwriteCells.add_missing_cells = True
