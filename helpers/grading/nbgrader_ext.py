@@ -22,7 +22,7 @@ from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from traitlets import Dict, List, Unicode
 
-from .guard import scan_notebook
+from .guard import NOTEBOOK_NAMES, scan_notebook
 
 FLAG_FILE = "FLAGGED.txt"
 
@@ -50,10 +50,10 @@ class GuardedExecute(Execute):
     ).tag(config=True)
 
     extra_names_by_notebook = Dict(
-        {},
-        help="Per notebook name: further names its answers may use (for example helpers "
-             "functions a later notebook builds on). Kept here, in the instructor's config, "
-             "because the notebook's own metadata is in the student's hands.",
+        {name: list(names) for name, names in NOTEBOOK_NAMES.items()},
+        help="Per notebook name: further names its answers may use (default: "
+             "helpers.grading.guard.NOTEBOOK_NAMES, e.g. keras for notebook 08). Set by the "
+             "course, never read from the notebook's metadata, which students can edit.",
     ).tag(config=True)
 
     def preprocess(self, nb, resources=None, km=None):
