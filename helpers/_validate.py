@@ -4,6 +4,8 @@ Every public helper checks its inputs with these functions so that a wrong shape
 dtype stops with a message naming the argument, what was expected and what arrived,
 instead of broadcasting into a silent wrong answer.
 """
+import numbers
+
 import numpy as np
 
 FLOAT_DTYPES = (np.float32, np.float64)
@@ -65,7 +67,7 @@ def check_choice(value, name, choices):
 
 def check_positive(value, name, allow_zero=False):
     """Raise ValueError unless `value` is a positive (or non-negative) number."""
-    if not np.isscalar(value) or not np.isreal(value):
+    if not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number, got {value!r}")
     if value < 0 or (value == 0 and not allow_zero):
         bound = ">= 0" if allow_zero else "> 0"

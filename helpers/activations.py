@@ -177,8 +177,9 @@ def softmax(z, axis=0):
     """
     z = _validate.as_float_array(z, "z")
     # Softmax is unchanged by shifting z; shifting the maximum to 0 keeps exp <= 1.
-    e = np.exp(z - np.max(z, axis=axis, keepdims=True))
-    return e / np.sum(e, axis=axis, keepdims=True)
+    e = np.exp(z - z.max(axis=axis, keepdims=True))
+    e /= e.sum(axis=axis, keepdims=True)
+    return e
 
 
 def softmax_jacobian(z):

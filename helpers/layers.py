@@ -10,8 +10,8 @@ are gradients of the COST J = mean of the losses, so `dense_backward` is where t
 import numpy as np
 
 from helpers import _validate
-from helpers.activations import get_activation, softmax
-from helpers.losses import _binary_inputs, get_loss, softmax_cross_entropy_backward
+from helpers.activations import ACTIVATIONS, get_activation, softmax
+from helpers.losses import _INPUTS as _LOSS_INPUTS, get_loss
 
 
 def _check_weights(W, b, n_prev, w_name="W", b_name="b", a_name="A_prev"):
@@ -29,6 +29,41 @@ def _check_weights(W, b, n_prev, w_name="W", b_name="b", a_name="A_prev"):
     return W, b
 
 
+# The four kernels below compute without checking: the public functions check their
+# arguments and then call them, and so does the training loop in helpers.train, which
+# checks the whole model once rather than at each of its thousands of steps.
+
+def _affine(A_prev, W, b):
+    """Z = W A_prev + b, adding b into the product rather than into a new array."""
+    Z = W @ A_prev
+    Z += b
+    return Z
+
+
+def _affine_backward(dZ, A_prev, W, need_dA_prev=True):
+    """dA_prev (None when not needed, as for the input X), dW and db from dZ.
+
+    1/m is applied to dZ, (n[l], m), before the products: it is smaller than dW.
+    """
+    dZ_mean = dZ / dZ.shape[1]
+    dW = dZ_mean @ A_prev.T
+    db = dZ_mean.sum(axis=1, keepdims=True)
+    return (W.T @ dZ if need_dA_prev else None), dW, db
+
+
+def _activate(Z, activation):
+    """A = g(Z) for an activation name (softmax works down each column)."""
+    return ACTIVATIONS[activation][0](Z)
+
+
+def _activate_backward(dA, Z, activation):
+    """dZ = dA * g'(Z); for softmax the Jacobian-vector product, column by column."""
+    if activation == "softmax":
+        s = softmax(Z, axis=0)
+        return s * (dA - np.sum(dA * s, axis=0, keepdims=True))
+    return dA * ACTIVATIONS[activation][1](Z)
+
+
 def dense_forward(A_prev, W, b):
     """Affine step Z = W A_prev + b.
 
@@ -38,8 +73,7 @@ def dense_forward(A_prev, W, b):
     A_prev = _validate.as_float_array(A_prev, "A_prev")
     _validate.check_ndim(A_prev, "A_prev", 2, "(n[l-1], m)")
     W, b = _check_weights(W, b, A_prev.shape[0])
-    Z = W @ A_prev + b
-    return Z, (A_prev, W, b)
+    return _affine(A_prev, W, b), (A_prev, W, b)
 
 
 def dense_backward(dZ, cache):
@@ -52,11 +86,7 @@ def dense_backward(dZ, cache):
     A_prev, W, b = cache
     dZ = _validate.as_float_array(dZ, "dZ")
     _validate.check_shape(dZ, "dZ", (W.shape[0], A_prev.shape[1]))
-    m = A_prev.shape[1]
-    dW = dZ @ A_prev.T / m
-    db = np.sum(dZ, axis=1, keepdims=True) / m
-    dA_prev = W.T @ dZ
-    return dA_prev, dW, db
+    return _affine_backward(dZ, A_prev, W)
 
 
 def activation_forward(Z, activation):
@@ -65,10 +95,10 @@ def activation_forward(Z, activation):
     Z: (n[l], m); activation: a name from activations.ACTIVATIONS.
     Returns A of shape (n[l], m) and cache = (Z, activation). Introduced in notebook 04.
     """
-    g, _ = get_activation(activation)
+    get_activation(activation)  # an unknown name fails here, naming the known ones
     Z = _validate.as_float_array(Z, "Z")
     _validate.check_ndim(Z, "Z", 2, "(n[l], m)")
-    return g(Z), (Z, activation)
+    return _activate(Z, activation), (Z, activation)
 
 
 def activation_backward(dA, cache):
@@ -82,11 +112,7 @@ def activation_backward(dA, cache):
     Z, activation = cache
     dA = _validate.as_float_array(dA, "dA")
     _validate.check_same_shape(dA, "dA", Z, "Z")
-    if activation == "softmax":
-        s = softmax(Z, axis=0)
-        return s * (dA - np.sum(dA * s, axis=0, keepdims=True))
-    _, g_prime = get_activation(activation)
-    return dA * g_prime(Z)
+    return _activate_backward(dA, Z, activation)
 
 
 def dense_activation_forward(A_prev, W, b, activation):
@@ -115,7 +141,8 @@ def dense_activation_backward(dA, cache):
 
 def _check_model(X, params, activations):
     """Check that params holds exactly the layers `activations` names and that their
-    shapes chain from X; errors name the offending layer."""
+    shapes chain from X; errors name the offending layer. Returns X as a float array
+    and the list of (W, b) per layer."""
     if isinstance(activations, str) or not isinstance(activations, (list, tuple)):
         raise TypeError(
             "activations must be a list of activation names, one per layer, e.g. "
@@ -142,14 +169,17 @@ def _check_model(X, params, activations):
     X = _validate.as_float_array(X, "X")
     _validate.check_ndim(X, "X", 2, "(n_x, m)")
     n_prev = X.shape[0]
+    weights = []
     for l in range(1, L + 1):
         if f"b{l}" not in params:
             raise ValueError(f"layer {l}: params has W{l} but no b{l}")
-        W, _ = _check_weights(
+        W, b = _check_weights(
             params[f"W{l}"], params[f"b{l}"], n_prev,
             w_name=f"W{l}", b_name=f"b{l}", a_name=f"A{l - 1}",
         )
+        weights.append((W, b))
         n_prev = W.shape[0]
+    return X, weights
 
 
 def model_forward(X, params, activations):
@@ -160,13 +190,25 @@ def model_forward(X, params, activations):
     Returns AL of shape (n[L], m) and the list of L layer caches.
     Introduced in notebook 04.
     """
-    _check_model(X, params, activations)
-    A = X
+    A, weights = _check_model(X, params, activations)
     caches = []
-    for l, activation in enumerate(activations, start=1):
-        A, cache = dense_activation_forward(A, params[f"W{l}"], params[f"b{l}"], activation)
-        caches.append(cache)
+    for (W, b), activation in zip(weights, activations):
+        Z = _affine(A, W, b)
+        caches.append(((A, W, b), (Z, activation)))
+        A = _activate(Z, activation)
     return A, caches
+
+
+def _output_delta(loss, output_activation):
+    """True when the output layer's dZ is simply AL - Y: a sigmoid output with
+    binary cross-entropy or a softmax output with softmax cross-entropy. Raises for
+    softmax cross-entropy on any other output, whose dZ would not be AL - Y."""
+    if loss == "softmax_cross_entropy" and output_activation != "softmax":
+        raise ValueError(
+            f"softmax_cross_entropy needs a softmax output layer, got {output_activation!r}"
+        )
+    return (loss, output_activation) in (("binary_cross_entropy", "sigmoid"),
+                                         ("softmax_cross_entropy", "softmax"))
 
 
 def model_backward(AL, Y, caches, loss):
@@ -187,15 +229,8 @@ def model_backward(AL, Y, caches, loss):
     Z_L, output_activation = caches[-1][1]
     _validate.check_same_shape(AL, "AL", Z_L, f"Z{len(caches)} in caches")
 
-    if loss == "softmax_cross_entropy":
-        if output_activation != "softmax":
-            raise ValueError(
-                "softmax_cross_entropy needs a softmax output layer, got "
-                f"{output_activation!r}"
-            )
-        dZ = softmax_cross_entropy_backward(AL, Y)
-    elif loss == "binary_cross_entropy" and output_activation == "sigmoid":
-        AL, Y = _binary_inputs(AL, Y)
+    if _output_delta(loss, output_activation):
+        AL, Y = _LOSS_INPUTS[loss](AL, Y)
         dZ = AL - Y
     else:
         dZ = activation_backward(loss_backward(AL, Y), caches[-1][1])

@@ -46,7 +46,10 @@ def binary_cross_entropy(AL, Y):
     Returns J as a float; finite even where AL is exactly 0 or 1 (AL is clipped to
     [1e-7, 1 - 1e-7], as in keras.losses.BinaryCrossentropy). Introduced in notebook 01.
     """
-    AL, Y = _binary_inputs(AL, Y)
+    return _binary_cross_entropy(*_binary_inputs(AL, Y))
+
+
+def _binary_cross_entropy(AL, Y):
     A = np.clip(AL, EPSILON, 1 - EPSILON)
     losses = -(Y * np.log(A) + (1 - Y) * np.log(1 - A))
     return float(np.mean(losses))
@@ -114,7 +117,10 @@ def softmax_cross_entropy(A, Y):
     keras.losses.CategoricalCrossentropy / SparseCategoricalCrossentropy).
     Introduced in notebook 08.
     """
-    A, Y = _categorical_inputs(A, Y)
+    return _softmax_cross_entropy(*_categorical_inputs(A, Y))
+
+
+def _softmax_cross_entropy(A, Y):
     losses = -np.sum(Y * np.log(np.clip(A, EPSILON, 1 - EPSILON)), axis=0)
     return float(np.mean(losses))
 
@@ -148,7 +154,10 @@ def mean_squared_error(AL, Y):
     transposed data Keras's value is J / n_y (the same when n_y = 1).
     AL, Y: shape (n_y, m). Returns J as a float. Introduced in notebook 01.
     """
-    AL, Y = _regression_inputs(AL, Y)
+    return _mean_squared_error(*_regression_inputs(AL, Y))
+
+
+def _mean_squared_error(AL, Y):
     return float(np.sum((AL - Y) ** 2) / AL.shape[1])
 
 
@@ -167,6 +176,35 @@ LOSSES = {
     "softmax_cross_entropy": (softmax_cross_entropy, softmax_cross_entropy_backward),
     "mean_squared_error": (mean_squared_error, mean_squared_error_backward),
 }
+
+
+# Each cost is a check of its inputs, then an unchecked kernel. For a training loop,
+# which checks its labels once with `targets`: name -> input check, name -> kernel.
+_INPUTS = {
+    "binary_cross_entropy": _binary_inputs,
+    "softmax_cross_entropy": _categorical_inputs,
+    "mean_squared_error": _regression_inputs,
+}
+_COSTS = {
+    "binary_cross_entropy": _binary_cross_entropy,
+    "softmax_cross_entropy": _softmax_cross_entropy,
+    "mean_squared_error": _mean_squared_error,
+}
+
+
+def targets(name, Y, shape, dtype=np.float64):
+    """Check labels Y once for loss `name` and return them as the loss compares them.
+
+    Y: labels in the loss's format; shape: (n_y, m) of the network's output AL;
+    dtype: float32 or float64, AL's. Returns a float array of `shape`: integer labels
+    (1, m) become one-hot for "softmax_cross_entropy"; other labels are Y itself in
+    `dtype`. A training loop checks its labels here once instead of at every step.
+    Introduced in notebook 06.
+    """
+    _validate.check_choice(name, "loss", LOSSES)
+    # A broadcast 0.5 is a valid prediction of any shape and takes no memory.
+    stand_in = np.broadcast_to(np.asarray(0.5, dtype=dtype), shape)
+    return _INPUTS[name](stand_in, Y)[1]
 
 
 def get_loss(name):

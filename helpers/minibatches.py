@@ -29,10 +29,17 @@ def random_mini_batches(X, Y, batch_size=64, *, rng):
         raise TypeError(f"batch_size must be an int, got {batch_size!r}")
     _validate.check_positive(batch_size, "batch_size")
     _validate.check_rng(rng)
-    m = X.shape[1]
+    return [(X[:, idx], Y[:, idx]) for idx in batch_indices(X.shape[1], batch_size, rng)]
+
+
+def batch_indices(m, batch_size, rng):
+    """The example indices of each mini-batch: one permutation of range(m), cut into
+    pieces of batch_size (the last one shorter when batch_size does not divide m).
+
+    What random_mini_batches gathers; helpers.train.fit gathers each batch only when it
+    needs it, so it never holds a second, shuffled copy of the training set.
+    m, batch_size: positive ints (unchecked); rng: np.random.Generator.
+    Returns a list of 1-D integer arrays. Introduced in notebook 07.
+    """
     perm = rng.permutation(m)
-    X_shuffled, Y_shuffled = X[:, perm], Y[:, perm]
-    return [
-        (X_shuffled[:, k:k + batch_size], Y_shuffled[:, k:k + batch_size])
-        for k in range(0, m, batch_size)
-    ]
+    return [perm[k:k + batch_size] for k in range(0, m, batch_size)]

@@ -23,6 +23,8 @@ Adam divides by sqrt(s) + epsilon after folding the bias corrections into the st
 gradients, which differs from Keras's SGD(momentum) only by a factor on the learning
 rate (see ``momentum``).
 """
+import math
+
 import numpy as np
 
 from helpers import _validate
@@ -189,14 +191,22 @@ def adam(params, grads, state=None, *, learning_rate=0.001, beta_1=0.9, beta_2=0
     state["t"] += 1
     t = state["t"]
     # A Python float, so float32 parameters are not promoted on the way.
-    alpha = float(learning_rate * np.sqrt(1 - beta_2**t) / (1 - beta_1**t))
+    alpha = float(learning_rate * math.sqrt(1 - beta_2**t) / (1 - beta_1**t))
     for key, p in params.items():
-        v, s = state["v"][key], state["s"][key]
+        v, s, dw = state["v"][key], state["s"][key], g[key]
+        # Every step of training runs this: work in place, through one scratch array.
+        scratch = np.multiply(dw, 1 - beta_1)
         v *= beta_1
-        v += (1 - beta_1) * g[key]
+        v += scratch                          # v = beta_1 v + (1 - beta_1) dw
+        np.multiply(dw, dw, out=scratch)
+        scratch *= 1 - beta_2
         s *= beta_2
-        s += (1 - beta_2) * np.square(g[key])
-        p -= alpha * v / (np.sqrt(s) + epsilon)
+        s += scratch                          # s = beta_2 s + (1 - beta_2) dw^2
+        np.sqrt(s, out=scratch)
+        scratch += epsilon
+        np.divide(v, scratch, out=scratch)
+        scratch *= alpha
+        p -= scratch                          # w -= alpha_t v / (sqrt(s) + epsilon)
     return state
 
 

@@ -10,8 +10,8 @@ import time
 import numpy as np
 
 from helpers import _validate, layers
-from helpers.losses import get_loss
-from helpers.minibatches import random_mini_batches
+from helpers.losses import _COSTS, get_loss, targets
+from helpers.minibatches import batch_indices
 from helpers.optimizers import get_optimizer
 from helpers.regularization import (_check_keep_prob, dropout_backward, dropout_forward,
                                     l2_gradient, l2_penalty)
@@ -28,10 +28,11 @@ def _accuracy_from_output(AL, Y):
     """
     Y = np.asarray(Y)
     if AL.shape[0] == 1:
-        return float(np.mean((AL > 0.5) == (Y > 0.5)))
-    predicted = np.argmax(AL, axis=0)
-    labels = np.argmax(Y, axis=0) if Y.shape[0] == AL.shape[0] else Y[0]
-    return float(np.mean(predicted == labels))
+        right = (AL > 0.5) == (Y > 0.5)
+    else:
+        labels = Y.argmax(axis=0) if Y.shape[0] == AL.shape[0] else Y[0]
+        right = AL.argmax(axis=0) == labels
+    return np.count_nonzero(right) / AL.shape[1]
 
 
 def accuracy(X, Y, params, activations):
@@ -50,37 +51,53 @@ def accuracy(X, Y, params, activations):
     return _accuracy_from_output(AL, Y)
 
 
+# The training step below calls the unchecked kernels of helpers.layers: fit checks the
+# model, the data and the labels once, before the first of its many steps.
+
 def _forward(X, params, activations, keep_prob, rng):
     """model_forward with inverted dropout on the output of every hidden layer."""
     A, caches, L = X, [], len(activations)
     for l, activation in enumerate(activations, start=1):
-        A, cache = layers.dense_activation_forward(A, params[f"W{l}"], params[f"b{l}"],
-                                                   activation)
+        W, b = params[f"W{l}"], params[f"b{l}"]
+        Z = layers._affine(A, W, b)
+        dense_cache = (A, W, b)
+        A = layers._activate(Z, activation)
         drop = None
         if l < L and keep_prob < 1:
             A, drop = dropout_forward(A, keep_prob, rng)
-        caches.append((cache, drop))
+        caches.append((dense_cache, (Z, activation), drop))
     return A, caches
 
 
-def _backward(AL, Y, caches, loss):
-    """model_backward through the dropout masks of ``_forward``."""
+def _backward(AL, Y, caches, loss, loss_backward):
+    """model_backward through the dropout masks of ``_forward``; Y as ``targets`` gives.
+
+    Computes only what the update needs: no gradient with respect to the input X.
+    """
     L = len(caches)
-    # The output layer on its own is a one-layer model: layers.model_backward handles the
-    # loss/activation pair (dZ = AL - Y where it applies); rename its layer-1 gradients.
-    out = layers.model_backward(AL, Y, [caches[-1][0]], loss)
-    grads = {f"dW{L}": out["dW1"], f"db{L}": out["db1"]}
-    dA = out["dA0"]
-    for l in range(L - 1, 0, -1):
-        cache, drop = caches[l - 1]
-        if drop is not None:
-            dA = dropout_backward(dA, drop)
-        dA, grads[f"dW{l}"], grads[f"db{l}"] = layers.dense_activation_backward(dA, cache)
+    grads = {}
+    (_, (Z, activation), _) = caches[-1]
+    if layers._output_delta(loss, activation):
+        dZ = AL - Y
+    else:
+        dZ = layers._activate_backward(loss_backward(AL, Y), Z, activation)
+    for l in range(L, 0, -1):
+        (A_prev, W, _), _, _ = caches[l - 1]
+        dA_prev, grads[f"dW{l}"], grads[f"db{l}"] = layers._affine_backward(
+            dZ, A_prev, W, need_dA_prev=l > 1)
+        if l > 1:
+            _, (Z, activation), drop = caches[l - 2]
+            if drop is not None:
+                dA_prev = dropout_backward(dA_prev, drop)
+            dZ = layers._activate_backward(dA_prev, Z, activation)
     return grads
 
 
 def _cost(AL, Y, cost_fn, params, lambd):
-    """The cost J on these examples: mean loss plus, if lambd > 0, the L2 term."""
+    """The cost J on these examples: mean loss plus, if lambd > 0, the L2 term.
+
+    cost_fn(AL, Y) gives the mean loss: a checked cost from helpers.losses, or within
+    an epoch its unchecked kernel, Y being already checked."""
     J = cost_fn(AL, Y)
     return J + l2_penalty(params, lambd, AL.shape[1]) if lambd > 0 else J
 
@@ -125,7 +142,14 @@ def fit(X, Y, params, activations, *, loss, optimizer="adam", epochs=10, batch_s
       "accuracy": fraction right during the epoch, from the same training-mode outputs;
       "val_cost", "val_accuracy" (with validation_data): the cost, L2 term included with
         m = number of validation examples, and the accuracy of the network at the end
-        of the epoch, in inference mode (no dropout).
+        of the epoch, in inference mode (no dropout);
+      "seconds": how long the epoch's training steps took (wall clock, without the
+        validation pass).
+
+    The arguments, the model and the labels are checked once, before the first step;
+    the steps themselves run on helpers.layers' unchecked kernels, compute no gradient
+    for X, and gather each mini-batch only when they need it (X is copied once into
+    column order if it is not so already). See benchmarks/numpy_vs_keras.py.
 
     Introduced in notebook 06.
     """
@@ -136,50 +160,70 @@ def fit(X, Y, params, activations, *, loss, optimizer="adam", epochs=10, batch_s
         raise ValueError(f"epochs must be a positive int, got {epochs!r}")
     _validate.check_positive(lambd, "lambd", allow_zero=True)
     _check_keep_prob(keep_prob)
-    cost_fn, _ = get_loss(loss)
+    if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)):
+        raise TypeError(f"batch_size must be an int, got {batch_size!r}")
+    _validate.check_positive(batch_size, "batch_size")
+    cost_fn, loss_backward = get_loss(loss)
     rule = get_optimizer(optimizer)
-    # Check params against activations and X once, on one example, before any update.
-    layers.model_forward(X[:, :1], params, activations)
+    # Check params against activations and X, and the labels against the output layer,
+    # once: the training steps then run unchecked.
+    _, weights = layers._check_model(X[:, :1], params, activations)
+    n_out, m = weights[-1][0].shape[0], X.shape[1]
+    layers._output_delta(loss, activations[-1])
+    Y = np.asarray(Y)
+    if Y.ndim != 2 or Y.shape[1] != m:
+        raise ValueError(
+            f"X and Y must have the same number of columns (examples), got X {X.shape} "
+            f"and Y {Y.shape}"
+        )
+    Y = targets(loss, Y, (n_out, m), X.dtype)
     if validation_data is not None:
         if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
             raise ValueError("validation_data must be a pair (X_val, Y_val)")
         X_val, Y_val = validation_data
+    # With the examples as contiguous columns a mini-batch is copied in blocks of n_x
+    # numbers; X = x.T from Keras's row layout is so already, and is not copied.
+    X = np.asfortranarray(X)
 
     L = len(activations)
     schedule = optimizer_kwargs.get("learning_rate")
     history = {"cost": [], "accuracy": []}
     if validation_data is not None:
         history.update(val_cost=[], val_accuracy=[])
+    history["seconds"] = []
     state = None
     for epoch in range(epochs):
         start = time.perf_counter()
         if callable(schedule):  # optimizer_kwargs is fit's own dict: safe to change
             optimizer_kwargs["learning_rate"] = schedule(epoch)
-        batches = random_mini_batches(X, Y, batch_size, rng=rng)
+        batches = batch_indices(m, batch_size, rng)
         cost_sum = correct = 0.0
         shown = -1
-        for i, (Xb, Yb) in enumerate(batches, start=1):
+        for i, idx in enumerate(batches, start=1):
+            Xb, Yb = X[:, idx], Y[:, idx]
             AL, caches = _forward(Xb, params, activations, keep_prob, rng)
-            grads = _backward(AL, Yb, caches, loss)
+            grads = _backward(AL, Yb, caches, loss, loss_backward)
             m_b = Xb.shape[1]
             if lambd > 0:
                 for l in range(1, L + 1):
                     grads[f"dW{l}"] += l2_gradient(params[f"W{l}"], lambd, m_b)
             # Cost and accuracy of the outputs this update was computed from.
-            cost_sum += _cost(AL, Yb, cost_fn, params, lambd) * m_b
+            cost_sum += _cost(AL, Yb, _COSTS[loss], params, lambd) * m_b
             correct += _accuracy_from_output(AL, Yb) * m_b
             state = rule(params, grads, state, **optimizer_kwargs)
             # Redraw only when the bar grows: thousands of writes slow a notebook down.
             if verbose and i < len(batches) and i * _BAR_WIDTH // len(batches) != shown:
                 shown = i * _BAR_WIDTH // len(batches)
                 _show(epoch, epochs, i, len(batches))
-        history["cost"].append(cost_sum / X.shape[1])
-        history["accuracy"].append(correct / X.shape[1])
+        history["seconds"].append(time.perf_counter() - start)
+        history["cost"].append(cost_sum / m)
+        history["accuracy"].append(correct / m)
         if validation_data is not None:
             AL_val, _ = layers.model_forward(X_val, params, activations)
             history["val_cost"].append(_cost(AL_val, Y_val, cost_fn, params, lambd))
             history["val_accuracy"].append(_accuracy_from_output(AL_val, Y_val))
         if verbose:
             _show(epoch, epochs, len(batches), len(batches),
-                  {k: v[-1] for k, v in history.items()}, time.perf_counter() - start)
+                  {k: v[-1] for k, v in history.items() if k != "seconds"},
+                  history["seconds"][-1])
     return history

@@ -31,8 +31,9 @@ def test_fit_binary_learns_and_updates_params_in_place(rng):
     before = {k: v.copy() for k, v in params.items()}
     history = train.fit(X, Y, params, ["relu", "sigmoid"], loss="binary_cross_entropy",
                         epochs=15, batch_size=32, rng=rng, learning_rate=0.02, verbose=False)
-    assert set(history) == {"cost", "accuracy"}
-    assert len(history["cost"]) == len(history["accuracy"]) == 15
+    assert set(history) == {"cost", "accuracy", "seconds"}
+    assert len(history["cost"]) == len(history["accuracy"]) == len(history["seconds"]) == 15
+    assert all(s > 0 for s in history["seconds"])
     assert history["cost"][-1] < 0.5 * history["cost"][0]
     assert np.all(np.diff(history["cost"][:5]) < 0), "cost should fall in the first epochs"
     assert train.accuracy(X, Y, params, ["relu", "sigmoid"]) >= 0.95
@@ -52,7 +53,7 @@ def test_fit_softmax_with_validation(rng, one_hot):
     history = train.fit(X, Y, params, ["relu", "softmax"], loss="softmax_cross_entropy",
                         optimizer="momentum", epochs=8, batch_size=16, rng=rng,
                         learning_rate=0.2, validation_data=(X_val, Y_val), verbose=False)
-    assert set(history) == {"cost", "accuracy", "val_cost", "val_accuracy"}
+    assert set(history) == {"cost", "accuracy", "val_cost", "val_accuracy", "seconds"}
     assert all(len(v) == 8 for v in history.values())
     assert history["val_accuracy"][-1] >= 0.95
     assert train.accuracy(X_val, Y_val, params, ["relu", "softmax"]) == pytest.approx(
@@ -162,3 +163,70 @@ def test_mismatched_labels_are_refused(rng):
                   rng=rng, verbose=False)
     with pytest.raises(ValueError, match=r"Y must have shape \(n_y, 20\)"):
         train.accuracy(X, Y[:, :15], params, ["relu", "sigmoid"])
+
+
+def _reference_fit(X, Y, params, activations, loss, epochs, batch_size, rng, lambd,
+                   keep_prob, learning_rate):
+    """fit written plainly with the public, checked functions of notebooks 04 to 07:
+    random_mini_batches, dropout_forward/backward, dense_activation_forward/backward,
+    model_backward's output step, l2_gradient and adam, in the order fit draws from rng."""
+    from helpers import layers, minibatches, optimizers, regularization
+    L, state = len(activations), None
+    for _ in range(epochs):
+        for Xb, Yb in minibatches.random_mini_batches(X, Y, batch_size, rng=rng):
+            A, caches = Xb, []
+            for l, activation in enumerate(activations, start=1):
+                A, cache = layers.dense_activation_forward(A, params[f"W{l}"],
+                                                           params[f"b{l}"], activation)
+                drop = None
+                if l < L and keep_prob < 1:
+                    A, drop = regularization.dropout_forward(A, keep_prob, rng)
+                caches.append((cache, drop))
+            out = layers.model_backward(A, Yb, [caches[-1][0]], loss)
+            grads = {f"dW{L}": out["dW1"], f"db{L}": out["db1"]}
+            dA = out["dA0"]
+            for l in range(L - 1, 0, -1):
+                cache, drop = caches[l - 1]
+                if drop is not None:
+                    dA = regularization.dropout_backward(dA, drop)
+                dA, grads[f"dW{l}"], grads[f"db{l}"] = layers.dense_activation_backward(
+                    dA, cache)
+            for l in range(1, L + 1):
+                grads[f"dW{l}"] = grads[f"dW{l}"] + regularization.l2_gradient(
+                    params[f"W{l}"], lambd, Xb.shape[1])
+            state = optimizers.adam(params, grads, state, learning_rate=learning_rate)
+
+
+@pytest.mark.parametrize("case", ["binary, dropout and L2", "softmax, integer labels",
+                                  "softmax float32, X in row-major order"])
+def test_fit_takes_the_same_steps_as_the_public_functions(case):
+    """fit's unchecked training step must equal the checked functions it stands for."""
+    data_rng = np.random.default_rng(3)
+    X = data_rng.standard_normal((4, 50))
+    lambd, keep_prob = (0.3, 0.7) if case.startswith("binary") else (0.0, 1.0)
+    if case.startswith("binary"):
+        Y = (X[0:1] - X[1:2] > 0).astype(np.float64)
+        dims, activations, loss = [4, 6, 5, 1], ["relu", "tanh", "sigmoid"], \
+            "binary_cross_entropy"
+    else:
+        Y = data_rng.integers(0, 3, size=(1, 50))
+        dims, activations, loss = [4, 6, 3], ["relu", "softmax"], "softmax_cross_entropy"
+    dtype = np.float32 if "float32" in case else np.float64
+    X = X.astype(dtype)
+    if "row-major" in case:
+        X = np.ascontiguousarray(X)
+    else:
+        X = np.asfortranarray(X)
+    start = {k: v.astype(dtype) for k, v in initialize_parameters(dims, data_rng).items()}
+    ours = {k: v.copy() for k, v in start.items()}
+    theirs = {k: v.copy() for k, v in start.items()}
+    train.fit(X, Y, ours, activations, loss=loss, optimizer="adam", epochs=3, batch_size=16,
+              rng=np.random.default_rng(9), lambd=lambd, keep_prob=keep_prob,
+              learning_rate=0.01, verbose=False)
+    _reference_fit(X, Y, theirs, activations, loss, 3, 16, np.random.default_rng(9), lambd,
+                   keep_prob, 0.01)
+    tol = 1e-5 if dtype == np.float32 else 1e-12
+    for key in start:
+        assert ours[key].dtype == dtype, f"{key} changed dtype"
+        assert not np.allclose(ours[key], start[key]), f"{key} did not move"
+        np.testing.assert_allclose(ours[key], theirs[key], rtol=tol, atol=tol, err_msg=key)
