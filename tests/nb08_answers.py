@@ -167,6 +167,13 @@ CHEATS = {
         "get_ipython().set_custom_exc((Exception,), lambda *a, **k: None)\n"),
     "shell escape": "!echo hacked > ../helpers_patch.txt\n",
     "reads the notebook's data": "leaked = y_test\n",
+    "downloads a file through keras": (
+        "keras.utils.get_file('w.npz', 'http://example.org/w.npz')\n"),
+    "loads a saved model": "model = keras.saving.load_model('trained.keras')\n",
+    "writes weights to a file": (
+        "keras.Sequential([keras.Input(shape=(2,))]).save_weights('w.weights.h5')\n"),
+    "changes keras's settings": "keras.config.set_floatx('float16')\n",
+    "hands keras on": "k = keras\n",
 }
 
 CHECKS = {

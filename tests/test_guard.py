@@ -249,6 +249,26 @@ def test_extra_names_are_usable():
     assert scan("X = helper(3)\n", extra=["helper"]) == []
 
 
+def test_keras_answers_reach_models_and_training_only():
+    allowed = ("model = keras.Sequential([keras.Input(shape=(28, 28)), keras.layers.Flatten(),\n"
+               "    keras.layers.Dense(10, activation='softmax')])\n"
+               "model.compile(optimizer=keras.optimizers.Adam(), metrics=['accuracy'],\n"
+               "    loss=keras.losses.SparseCategoricalCrossentropy())\n"
+               "keras.utils.set_random_seed(0)\n")
+    assert scan(allowed, extra=["keras"]) == []
+    for source, fragment in [
+            ("keras.utils.get_file('a', 'http://x')\n", "keras.utils.get_file"),
+            ("keras.models.load_model('m.keras')\n", "uses `keras.models`"),
+            ("keras.callbacks.CSVLogger('log.csv')\n", "uses `keras.callbacks`"),
+            ("keras.config.set_floatx('float16')\n", "uses `keras.config`"),
+            ("u = keras.utils\n", "passes `keras.utils` around"),
+            ("f(keras)\n", "passes the module `keras` around"),
+            ("model.save('m.keras')\n", "reads or writes files"),
+            ("model.load_weights('w.h5')\n", "reads or writes files")]:
+        reasons = [v.reason for v in scan(source, extra=["keras", "f", "model"])]
+        assert any(fragment in r for r in reasons), (source, reasons)
+
+
 def test_violation_names_the_cell_and_line():
     found = scan("def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n",
                  "x = 1\n\nnp.exp = abs\n")

@@ -203,3 +203,28 @@ def test_registry():
         "binary_cross_entropy", "softmax_cross_entropy", "mean_squared_error"}
     with pytest.raises(ValueError, match=r"unknown loss 'mse'.*'binary_cross_entropy'"):
         losses.get_loss("mse")
+
+
+def test_targets_checks_labels_once_and_returns_what_the_loss_compares():
+    # integer labels become one-hot columns, in the prediction's dtype
+    Y = losses.targets("softmax_cross_entropy", np.array([[2, 0, 1, 2]]), (3, 4), np.float32)
+    np.testing.assert_array_equal(Y, [[0, 1, 0, 0], [0, 0, 1, 0], [1, 0, 0, 1]])
+    assert Y.dtype == np.float32
+    # 0/1 labels and regression targets come back as they are, in that dtype
+    labels = np.array([[1.0, 0.0, 1.0]])
+    assert losses.targets("binary_cross_entropy", labels, (1, 3)) is labels
+    np.testing.assert_array_equal(
+        losses.targets("mean_squared_error", np.array([[0.5, -2.0]]), (1, 2), np.float32),
+        np.array([[0.5, -2.0]], dtype=np.float32))
+
+
+@pytest.mark.parametrize("name, Y, shape, match", [
+    ("softmax_cross_entropy", np.array([[0, 3]]), (3, 2), r"integers in \[0, 3\)"),
+    ("softmax_cross_entropy", np.zeros((2, 2)), (3, 2), "one-hot labels of shape"),
+    ("binary_cross_entropy", np.array([[0.0, 2.0]]), (1, 2), "Y must hold probabilities"),
+    ("binary_cross_entropy", np.array([[0.0, 1.0, 1.0]]), (1, 2), "same shape"),
+    ("hinge", np.zeros((1, 2)), (1, 2), "unknown loss 'hinge'"),
+])
+def test_targets_names_what_is_wrong_with_the_labels(name, Y, shape, match):
+    with pytest.raises(ValueError, match=match):
+        losses.targets(name, Y, shape)

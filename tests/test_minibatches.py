@@ -62,3 +62,16 @@ def test_bad_arguments(rng):
         random_mini_batches(X, Y, 4.0, rng=rng)
     with pytest.raises(TypeError, match="rng must be a numpy Generator"):
         random_mini_batches(X, Y, 4, rng=1)
+
+
+def test_batch_indices_are_the_batches_random_mini_batches_gathers():
+    from helpers.minibatches import batch_indices
+    X = np.arange(2 * 10, dtype=float).reshape(2, 10)
+    Y = np.arange(10).reshape(1, 10)
+    indices = batch_indices(10, 4, np.random.default_rng(7))
+    assert [len(i) for i in indices] == [4, 4, 2]
+    assert sorted(np.concatenate(indices)) == list(range(10))
+    batches = random_mini_batches(X, Y, 4, rng=np.random.default_rng(7))
+    for idx, (Xb, Yb) in zip(indices, batches):
+        np.testing.assert_array_equal(Xb, X[:, idx])
+        np.testing.assert_array_equal(Yb[0], idx)

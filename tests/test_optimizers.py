@@ -136,6 +136,9 @@ def test_bad_params_and_hyper_parameters(rng):
         opt.adam(params, grads, None, learning_rate=-1.0)
     with pytest.raises(ValueError, match=r"beta_2 must be in \[0, 1\), got 1.0"):
         opt.adam(params, grads, None, beta_2=1.0)
+    for not_a_number in ("0.01", 1e-3 + 0j, np.array([0.01]), None):
+        with pytest.raises(TypeError, match="learning_rate must be a number"):
+            opt.adam(params, grads, None, learning_rate=not_a_number)
     with pytest.raises(ValueError, match=r"rho must be in \[0, 1\)"):
         opt.rmsprop(params, grads, None, rho=1.2)
     with pytest.raises(KeyError, match="state has no slot 'v'"):

@@ -39,6 +39,15 @@ ALLOWED_SUBMODULES = {"math", "numpy", "numpy.linalg", "numpy.random", "numpy.ff
 # runs in the next kernel).
 FILE_ATTRS = {"load", "save", "savez", "savez_compressed", "loadtxt", "savetxt", "genfromtxt",
               "fromfile", "fromregex", "memmap", "DataSource", "tofile", "dump"}
+# Where an answer that may use `keras` (NOTEBOOK_NAMES) may go with it: models, layers and
+# what compile and fit take. Not keras.utils.get_file (downloads, writes files),
+# keras.saving, keras.models.load_model, keras.callbacks (files), keras.config (settings
+# every later cell would inherit), keras.datasets.
+KERAS_ATTRS = {"Sequential", "Model", "Input", "layers", "optimizers", "losses", "metrics",
+               "activations", "initializers", "regularizers", "ops"}
+KERAS_UTILS = {"set_random_seed", "to_categorical"}
+# Methods of Keras models that read or write files, flagged on any object.
+MODEL_FILE_ATTRS = {"save", "save_weights", "load_weights", "export"}
 # From generators, coroutines and tracebacks to the frames, and from there to any namespace.
 FRAME_ATTRS = {"gi_frame", "cr_frame", "ag_frame", "tb_frame", "f_back", "f_globals",
                "f_locals", "f_builtins"}
@@ -156,6 +165,9 @@ class _Scanner(ast.NodeVisitor):
                 else set()
             self.loads.append((node, functions, body))
             self._check_module(node)
+            if node.id == "keras" and node not in self.bases:
+                self.flag(node, "passes the module `keras` around: an answer may only use "
+                                "what it holds, like `keras.layers.Dense(...)`")
         else:
             self.bind(node.id, node)
 
@@ -236,6 +248,8 @@ class _Scanner(ast.NodeVisitor):
             self.flag(node, f"uses the private attribute `{node.attr}`")
         elif node.attr in FRAME_ATTRS:
             self.flag(node, f"uses `{node.attr}`, which leads to the interpreter's frames")
+        elif node.attr in MODEL_FILE_ATTRS:
+            self.flag(node, f"`{ast.unparse(node)}` reads or writes files")
         elif node.attr in FILE_ATTRS and (node.attr in ("tofile", "dump")
                                           or _resolve(node.value) is not None):
             self.flag(node, f"`{ast.unparse(node)}` reads or writes files")
@@ -246,7 +260,25 @@ class _Scanner(ast.NodeVisitor):
                                 "answer did not create")
         else:
             self._check_module(node)
+            self._check_keras(node)
         self.generic_visit(node)
+
+    def _check_keras(self, node):
+        """Only KERAS_ATTRS and keras.utils.KERAS_UTILS (answers get `keras` as a name)."""
+        def is_keras(n):
+            return isinstance(n, ast.Name) and n.id == "keras"
+
+        if is_keras(node.value) and node.attr == "utils":
+            if node not in self.bases:
+                self.flag(node, "passes `keras.utils` around: an answer may only call "
+                                + " or ".join(f"keras.utils.{a}" for a in sorted(KERAS_UTILS)))
+        elif is_keras(node.value) and node.attr not in KERAS_ATTRS:
+            self.flag(node, f"uses `keras.{node.attr}`: an answer may use keras's "
+                            + ", ".join(sorted(KERAS_ATTRS)))
+        elif (isinstance(node.value, ast.Attribute) and node.value.attr == "utils"
+              and is_keras(node.value.value) and node.attr not in KERAS_UTILS):
+            self.flag(node, f"uses `keras.utils.{node.attr}`: of keras.utils an answer may "
+                            "use " + " and ".join(sorted(KERAS_UTILS)))
 
     def _check_module(self, node):
         module = _resolve(node)
