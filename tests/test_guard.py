@@ -264,8 +264,10 @@ def test_keras_answers_reach_models_and_training_only():
             ("u = keras.utils\n", "passes `keras.utils` around"),
             ("f(keras)\n", "passes the module `keras` around"),
             ("model.save('m.keras')\n", "reads or writes files"),
-            ("model.load_weights('w.h5')\n", "reads or writes files")]:
-        reasons = [v.reason for v in scan(source, extra=["keras", "f", "model"])]
+            ("model.load_weights('w.h5')\n", "reads or writes files"),
+            ("keras.layers.deserialize({'class_name': 'Lambda'})\n", "from a config"),
+            ("keras.Sequential.from_config(config)\n", "from a config")]:
+        reasons = [v.reason for v in scan(source, extra=["keras", "f", "model", "config"])]
         assert any(fragment in r for r in reasons), (source, reasons)
 
 

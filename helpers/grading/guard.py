@@ -48,6 +48,8 @@ KERAS_ATTRS = {"Sequential", "Model", "Input", "layers", "optimizers", "losses",
 KERAS_UTILS = {"set_random_seed", "to_categorical"}
 # Methods of Keras models that read or write files, flagged on any object.
 MODEL_FILE_ATTRS = {"save", "save_weights", "load_weights", "export"}
+# Keras rebuilds objects from configs, which can carry code (a Lambda's function).
+CONFIG_ATTRS = {"from_config", "deserialize"}
 # From generators, coroutines and tracebacks to the frames, and from there to any namespace.
 FRAME_ATTRS = {"gi_frame", "cr_frame", "ag_frame", "tb_frame", "f_back", "f_globals",
                "f_locals", "f_builtins"}
@@ -250,6 +252,9 @@ class _Scanner(ast.NodeVisitor):
             self.flag(node, f"uses `{node.attr}`, which leads to the interpreter's frames")
         elif node.attr in MODEL_FILE_ATTRS:
             self.flag(node, f"`{ast.unparse(node)}` reads or writes files")
+        elif node.attr in CONFIG_ATTRS:
+            self.flag(node, f"`{ast.unparse(node)}` rebuilds objects from a config, which "
+                            "can run code the guard cannot read")
         elif node.attr in FILE_ATTRS and (node.attr in ("tofile", "dump")
                                           or _resolve(node.value) is not None):
             self.flag(node, f"`{ast.unparse(node)}` reads or writes files")
