@@ -155,6 +155,23 @@ def test_bad_arguments(rng, kwargs, error, message):
         train.fit(X, Y, params, ["relu", "sigmoid"], **args)
 
 
+def test_labels_and_output_layer_are_checked_before_any_step(rng):
+    X, labels = _blobs(rng, m=30)
+    params = initialize_parameters([2, 4, 3], rng)
+    before = {k: v.copy() for k, v in params.items()}
+    with pytest.raises(ValueError, match="softmax_cross_entropy needs a softmax output"):
+        train.fit(X, labels, params, ["relu", "sigmoid"], loss="softmax_cross_entropy",
+                  rng=rng, verbose=False)
+    with pytest.raises(ValueError, match=r"labels must be integers in \[0, 3\)"):
+        train.fit(X, labels + 1, params, ["relu", "softmax"], loss="softmax_cross_entropy",
+                  rng=rng, verbose=False)
+    with pytest.raises(TypeError, match="batch_size must be an int"):
+        train.fit(X, labels, params, ["relu", "softmax"], loss="softmax_cross_entropy",
+                  batch_size=8.0, rng=rng, verbose=False)
+    for key in params:
+        np.testing.assert_array_equal(params[key], before[key])
+
+
 def test_mismatched_labels_are_refused(rng):
     X, Y = _separable(rng, m=20)
     params = initialize_parameters([2, 3, 1], rng)
