@@ -17,7 +17,8 @@ epoch time over epochs 2 to 5 of all runs (epoch 1 includes Keras's compilation 
 training step); both test accuracies (the same in every run of a trainer, as both are
 seeded); and two memory figures per trainer: the peak resident memory of its process
 while training, and how far that peak rose above the memory held just before training
-(the data, the libraries, the model). Exits 1 if the ratio is above 1.0 or the
+(the libraries, the data and the initial weights; for Keras, building and compiling the
+model count as training). Exits 1 if the ratio is above 1.0 or the
 accuracies differ by more than 0.3 points, the targets of issue 4.
 
 MNIST comes from ``helpers.mnist.load_mnist`` (MNIST_PATH, data/cache or a download).
