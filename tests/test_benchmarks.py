@@ -16,7 +16,7 @@ def test_numpy_vs_keras_reports_times_accuracies_and_memory():
     assert done.returncode in (0, 1), done.stderr
     out = done.stdout
     for trainer in ("numpy", "Keras"):
-        times = re.search(rf"^1\s+{trainer}\s+([\d.]+)\s+([\d.]+)\s*$", out, re.M)
+        times = re.search(rf"^1\s+{trainer}\s+([\d.]+)\s+([\d.]+)\s+[\d.]+%$", out, re.M)
         assert times, f"no epoch times for {trainer}:\n{out}"
         assert all(float(t) > 0 for t in times.groups())
     accuracy = re.search(r"^test accuracy, %\s+([\d.]+)\s+([\d.]+)$", out, re.M)
