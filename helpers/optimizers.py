@@ -38,7 +38,8 @@ def _check_fraction(value, name):
 
 
 def _checked_grads(params, grads):
-    """Return {key: gradient} for every parameter, after checking names, types and shapes."""
+    """Return {key: gradient} for every parameter, after checking names, types and shapes,
+    in the parameter's dtype."""
     if not isinstance(params, dict) or not params:
         raise TypeError("params must be a non-empty dict of numpy arrays ('W1', 'b1', ...)")
     out = {}
@@ -54,7 +55,8 @@ def _checked_grads(params, grads):
             raise KeyError(f"grads has no {gkey!r}, the gradient of params[{key!r}]")
         g = _validate.as_float_array(grads[gkey], f"grads[{gkey!r}]")
         _validate.check_same_shape(g, f"grads[{gkey!r}]", p, f"params[{key!r}]")
-        out[key] = g
+        # The update is computed in the parameter's dtype (no copy when they agree).
+        out[key] = g.astype(p.dtype, copy=False)
     return out
 
 

@@ -145,3 +145,14 @@ def test_bad_params_and_hyper_parameters(rng):
         opt.momentum(params, grads, {})
     with pytest.raises(KeyError, match="step counter 't'"):
         opt.adam(params, grads, {"v": {}, "s": {}})
+
+
+def test_adam_keeps_float64_parameters_exact_with_float32_gradients(rng):
+    """The update is computed in the parameter's dtype, not the gradient's."""
+    p64 = {"w": rng.standard_normal((3, 4))}
+    g = {"dw": rng.standard_normal((3, 4)).astype(np.float32)}
+    p_ref = {"w": p64["w"].copy()}
+    opt.adam(p64, g, None, learning_rate=0.1)
+    opt.adam(p_ref, {"dw": g["dw"].astype(np.float64)}, None, learning_rate=0.1)
+    assert p64["w"].dtype == np.float64
+    np.testing.assert_allclose(p64["w"], p_ref["w"], rtol=1e-15, atol=0)
