@@ -28,6 +28,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .messages import CourseMessage
+
 ROOT = Path(__file__).resolve().parents[1]
 CACHE_DIR = ROOT / "data" / "cache"
 FILE_NAME = "mnist.npz"
@@ -116,6 +118,15 @@ def _problems(arrays):
     return problems
 
 
+class MnistUnavailable(CourseMessage, FileNotFoundError):
+    """No copy of MNIST here and none could be downloaded; the message says where to put
+    one. In a notebook it shows as that message alone."""
+
+
+class MnistInvalid(CourseMessage, ValueError):
+    """A file that should hold MNIST does not; the message names it and what is wrong."""
+
+
 def _read_checked(path, source):
     """The arrays of the .npz file at `path`, checked; `source` says in messages where
     the file is or came from. Raises ValueError naming every problem found."""
@@ -126,14 +137,14 @@ def _read_checked(path, source):
         with archive:
             arrays = {key: archive[key] for key in archive.files}
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
-        raise ValueError(
+        raise MnistInvalid(
             f"{source} is not a readable MNIST .npz file (truncated, corrupted or not "
             f"an .npz archive): {error}. Replace it with a fresh copy: "
             + _where_to_get_it()
         ) from error
     problems = _problems(arrays)
     if problems:
-        raise ValueError(
+        raise MnistInvalid(
             f"{source} is not MNIST as Keras gives it: " + "; ".join(problems)
             + ". Replace it with a fresh copy: " + _where_to_get_it()
         )
@@ -160,7 +171,7 @@ def _download(target):
         # URLError, HTTPError, timeouts and refused connections are OSErrors; a
         # connection cut mid-transfer is an HTTPException.
         except (OSError, http.client.HTTPException) as error:
-            raise FileNotFoundError(
+            raise MnistUnavailable(
                 f"MNIST was not found locally and downloading it from {URL} failed "
                 f"({error}). " + _where_to_get_it()
             ) from error
@@ -178,14 +189,14 @@ def _locate(path, download):
     if path is not None:
         path = Path(path).expanduser()
         if not path.is_file():
-            raise FileNotFoundError(f"MNIST: no file at {path} (the path argument). "
-                                    + _where_to_get_it())
+            raise MnistUnavailable(f"MNIST: no file at {path} (the path argument). "
+                                   + _where_to_get_it())
         return _read_checked(path, f"{path} (the path argument)")
     named = os.environ.get(ENV_VAR)
     if named:
         named = Path(named).expanduser()
         if not named.is_file():
-            raise FileNotFoundError(
+            raise MnistUnavailable(
                 f"MNIST: the environment variable {ENV_VAR} names {named}, which is not "
                 f"a file. Correct or unset {ENV_VAR}. " + _where_to_get_it()
             )
@@ -194,7 +205,7 @@ def _locate(path, download):
     if cached.is_file():
         return _read_checked(cached, f"{cached} (the project's data cache)")
     if not download:
-        raise FileNotFoundError(
+        raise MnistUnavailable(
             "MNIST was not found locally and download=False. " + _where_to_get_it()
         )
     return _download(cached)

@@ -73,6 +73,34 @@ WRONG = {
             "def logistic_gradients(w, b, X, Y):\n"
             "    A = 1 / (1 + np.exp(-(w.T @ X + b)))\n"
             "    return X @ (A - Y).T, np.sum(A - Y)\n"),
+        # Loops hidden from a reading of the code: each is found by running it.
+        "np.vectorize as a default argument": (
+            "def logistic_gradients(w, b, X, Y, sig=np.vectorize(lambda z: 1 / (1 + np.exp(-z)))):\n"
+            "    m = X.shape[1]\n"
+            "    dZ = sig(w.T @ X + b) - Y\n"
+            "    return X @ dZ.T / m, np.sum(dZ) / m\n"),
+        "a loop in a method": (
+            "class Summer:\n"
+            "    def total(self, row):\n"
+            "        t = 0.0\n"
+            "        for v in row:\n"
+            "            t += v\n"
+            "        return t\n\n"
+            "adder = Summer()\n\n"
+            "def logistic_gradients(w, b, X, Y):\n"
+            "    m = X.shape[1]\n"
+            "    dZ = 1 / (1 + np.exp(-(w.T @ X + b))) - Y\n"
+            "    return X @ dZ.T / m, adder.total(dZ[0]) / m\n"),
+        "recursion over halves of the batch": (
+            "def logistic_gradients(w, b, X, Y):\n"
+            "    m = X.shape[1]\n"
+            "    if m == 1:\n"
+            "        a = 1 / (1 + np.exp(-(w.T @ X + b)))\n"
+            "        return X @ (a - Y).T, (a - Y).item()\n"
+            "    h = m // 2\n"
+            "    dw1, db1 = logistic_gradients(w, b, X[:, :h], Y[:, :h])\n"
+            "    dw2, db2 = logistic_gradients(w, b, X[:, h:], Y[:, h:])\n"
+            "    return (dw1 * h + dw2 * (m - h)) / m, (db1 * h + db2 * (m - h)) / m\n"),
         "Y - A": (
             "def logistic_gradients(w, b, X, Y):\n"
             "    m = X.shape[1]\n"
@@ -435,6 +463,11 @@ MESSAGES = {
     ("logistic_gradients", "loop over examples"): r"runs a Python loop, a for loop",
     ("logistic_gradients", "comprehension for db"): r"runs a Python loop, a comprehension",
     ("logistic_gradients", "vectorized sigmoid"): r"np\.vectorize.*loop in disguise",
+    ("logistic_gradients", "np.vectorize as a default argument"):
+        r"more Python steps the more examples",
+    ("logistic_gradients", "a loop in a method"): r"more Python steps the more examples",
+    ("logistic_gradients", "recursion over halves of the batch"):
+        r"more Python steps the more examples",
     ("logistic_gradients", "no division by m"): r"dw .* m times too large",
     ("logistic_gradients", "Y - A"): r"wrong sign",
     ("logistic_gradients", "sigmoid left out"): r"sigmoid is missing",

@@ -60,16 +60,21 @@ FLAGGED = {
     "assigns an attribute of a call's result": ("load_digit_pair().x = 1\n",
                                                 "assigns to or deletes"),
     # imports
-    "import os": ("import os\n", "imports `os` as `os`"),
-    "numpy under another name": ("import numpy as checks\n", "imports `numpy` as `checks`"),
-    "a numpy submodule": ("import numpy.linalg\n", "imports `numpy.linalg`"),
+    "import os": ("import os\n", "imports `os`"),
+    "numpy under another name": ("import numpy as checks\n", "rebinds `checks`"),
+    "a numpy submodule with ways out": ("import numpy.testing\n", "imports `numpy.testing`"),
     "from helpers": ("from helpers import x\n", "`from helpers import ...`"),
-    "from numpy": ("from numpy import exp\n", "`from numpy import ...`"),
+    "from numpy, a module with ways out": ("from numpy import testing\n", "`np.testing`"),
+    "from numpy, file input": ("from numpy import load\n", "reads or writes files"),
+    "from numpy, everything": ("from numpy import *\n", "import *"),
+    "from numpy, private": ("from numpy import _core\n", "private attribute"),
+    "relative import": ("from . import x\n", "`from . import"),
     "import importlib": ("import importlib\n", "imports `importlib`"),
     # the notebook's own tools
-    "calls the checks": ("checks.check_sigmoid(abs)\n", "uses `checks` (the notebook's own tool)"),
+    "calls the checks": ("checks.check_sigmoid(abs)\n",
+                         "uses `checks` (the course's checks or reference code)"),
     "calls the data loader": ("def f():\n    return load_digit_pair('1', '7')\n",
-                              "uses `load_digit_pair` (the notebook's own tool)"),
+                              "uses `load_digit_pair` (the course's"),
     "an undefined name": ("y = undefined_thing\n", "uses `undefined_thing` (not defined"),
     "IPython's output history": ("for _ in range(3):\n    pass\ny = _\n", "uses `_` (a Python"),
     # dunder attributes
@@ -89,7 +94,7 @@ FLAGGED = {
                              "rebinds `X_train`"),
     "a for loop variable": ("for X_train in range(3):\n    pass\n", "rebinds `X_train`"),
     "a with target": ("with np.errstate() as X_train:\n    pass\n", "rebinds `X_train`"),
-    "an import alias": ("import numpy as X_train\n", "imports `numpy` as `X_train`"),
+    "an import alias": ("import numpy as X_train\n", "rebinds `X_train`"),
     "an except target": ("try:\n    pass\nexcept ValueError as X_train:\n    pass\n",
                          "rebinds `X_train`"),
     "deletes notebook data": ("del X_train\n", "rebinds `X_train`"),
@@ -161,6 +166,22 @@ BYPASSES = {
     "doctest prompts, which IPython strips": (">>> import os\n>>> os.system('ls')\n",
                                               "imports `os`"),
     "help syntax": ("np.exp?\n", "uses `get_ipython` (IPython"),
+    # numpy's own test runner runs pytest in the kernel: --junitxml= overwrote the gradebook
+    "np.test": ("np.test(extra_argv=['--junitxml=../../../gradebook.db'])\n", "`np.test`"),
+    "np.test imported": ("from numpy import test\n", "`np.test`"),
+    "np.test through an alias": ("import numpy as xp\nxp.test()\n", "`xp.test`"),
+    "numpy's error state": ("np.seterr(all='raise')\n", "`np.seterr`"),
+    "numpy's error callback": ("np.seterrcall(print)\n", "`np.seterrcall`"),
+    "numpy's print options": ("np.set_printoptions(precision=1)\n", "`np.set_printoptions`"),
+    # objects whose comparisons lie: the checks convert results to exact types, and an
+    # answer's class may not define special methods
+    "a str whose == is always true": ("class S(str):\n    def __eq__(self, other):\n"
+                                      "        return True\n", "special method `__eq__`"),
+    "an object that claims to be a bool": ("class B:\n    __class__ = bool\n",
+                                           "special method `__class__`"),
+    # Keras: a layer that loads a saved model from a file
+    "a TFSMLayer": ("layer = keras.layers.TFSMLayer('model', call_endpoint='serve')\n",
+                    "loads a saved model"),
 }
 
 
@@ -185,7 +206,7 @@ def test_notebook_magics_do_not_hide_its_names():
     from the guard, so rebinding `checks` passed."""
     notebook = ["%matplotlib inline\nfrom helpers.grading import nb01 as checks\n"]
     found = scan_answers([("cell 1", FAKE + "checks = Fake()\n")], notebook)
-    assert [v.reason for v in found] == ["rebinds `checks`, which the notebook itself defines"]
+    assert "rebinds `checks`, which the notebook itself defines" in [v.reason for v in found]
 
 
 # -- allowed ------------------------------------------------------------------------------
@@ -212,6 +233,14 @@ ALLOWED = {
         "    params['w'] -= grads['dw']\n",),
     "imports numpy and math as themselves": ("import math\nimport numpy as np\nimport numpy\n"
                                              "y = math.log(2) + numpy.exp(0)\n",),
+    "from numpy and math import what np. reaches": (
+        "from numpy import exp, log as ln\nfrom numpy.linalg import norm\n"
+        "from math import pi\nfrom numpy import random\n"
+        "def f(x):\n    return exp(x) + ln(x) + norm(x) * pi + random.default_rng(0).normal()\n",),
+    "numpy submodules under a name": ("import numpy.linalg\nimport numpy.linalg as la\n"
+                                      "import numpy as xp\n"
+                                      "y = la.norm(np.ones(2)) + numpy.linalg.det(np.eye(2))"
+                                      " + xp.exp(0)\n",),
     "comprehensions and lambdas": ("sq = lambda v: v ** 2\n"
                                    "ys = [sq(x) for x in range(3) if x]\n"
                                    "d = {k: v for k, v in zip('ab', ys)}\n"
@@ -249,6 +278,29 @@ def test_extra_names_are_usable():
     assert scan("X = helper(3)\n", extra=["helper"]) == []
 
 
+def test_keras_answers_may_use_the_documented_styles():
+    """Keras 3's documented `from keras import layers`, and a subclassed keras.Model."""
+    sources = [
+        "import keras\nfrom keras import layers, Sequential, Input\n"
+        "from keras.layers import Dense\n"
+        "def build_model(shape):\n"
+        "    return Sequential([Input(shape=shape), layers.Flatten(), Dense(10)])\n",
+        "class Net(keras.Model):\n    def __init__(self, n):\n        super().__init__()\n"
+        "        self.hidden = keras.layers.Dense(n, activation='relu')\n"
+        "        self.out = keras.layers.Dense(10, activation='softmax')\n\n"
+        "    def call(self, x):\n        return self.out(self.hidden(x))\n",
+    ]
+    for source in sources:
+        assert scan(source, extra=["keras"]) == [], source
+    for source, fragment in [("from keras import utils\n", "import from keras only"),
+                             ("from keras.utils import get_file\n", "import from keras only"),
+                             ("from keras.saving import load_model\n", "import from keras only"),
+                             ("from keras.layers import deserialize\n", "from a config"),
+                             ("from keras import *\n", "import from keras only")]:
+        assert any(fragment in v.reason for v in scan(source, extra=["keras"])), source
+    assert scan("from keras import layers\n"), "keras is only for the notebooks that allow it"
+
+
 def test_keras_answers_reach_models_and_training_only():
     allowed = ("model = keras.Sequential([keras.Input(shape=(28, 28)), keras.layers.Flatten(),\n"
                "    keras.layers.Dense(10, activation='softmax')])\n"
@@ -269,6 +321,29 @@ def test_keras_answers_reach_models_and_training_only():
             ("keras.Sequential.from_config(config)\n", "from a config")]:
         reasons = [v.reason for v in scan(source, extra=["keras", "f", "model", "config"])]
         assert any(fragment in r for r in reasons), (source, reasons)
+
+
+# What a broken rule costs: a slip costs its own cell, an attempt on what decides other
+# grades costs the submission.
+COSTS = {
+    "reads notebook data": ("y = X_train.shape[1]\n", guard_module.CELL),
+    "an undefined name": ("y = undefined_thing\n", guard_module.CELL),
+    "assigns notebook data": ("X_train = 5\n", guard_module.CELL),
+    "imports matplotlib": ("import matplotlib\n", guard_module.SUBMISSION),
+    "patches numpy": ("np.exp = abs\n", guard_module.SUBMISSION),
+    "reads the checks": ("c = checks\n", guard_module.SUBMISSION),
+    "rebinds the checks": ("checks = 1\n", guard_module.SUBMISSION),
+    "rebinds a builtin": ("print = abs\n", guard_module.SUBMISSION),
+    "calls a builtin answers do not need": ("getattr(np, 'exp')\n", guard_module.SUBMISSION),
+    "a magic": ("%time 1\n", guard_module.SUBMISSION),
+    "a frame": ("g = (i for i in [0])\nf = g.gi_frame\n", guard_module.SUBMISSION),
+}
+
+
+@pytest.mark.parametrize("source,scope", COSTS.values(), ids=COSTS.keys())
+def test_what_a_broken_rule_costs(source, scope):
+    found = scan(source)
+    assert found and {v.scope for v in found} == {scope}, found
 
 
 def test_violation_names_the_cell_and_line():

@@ -101,7 +101,7 @@ def test_scan_reports_answer_and_added_cells_only():
     nb = _notebook(answer="np.allclose = lambda *a, **k: True\n", added="x = 1\n\nimport os\n")
     assert _found(GuardedExecute().scan(nb)) == [
         ("sigmoid", 1, "assigns to or deletes"),
-        ("added cell 5", 3, "imports `os` as `os`:"),
+        ("added cell 5", 3, "imports `os`: an answer"),
     ]
 
 
@@ -138,7 +138,51 @@ def test_preprocess_flags_a_cheat_without_running_it(tmp_path, caplog):
     assert flagged == [
         "sigmoid, line 1: assigns to or deletes `checks.check_sigmoid`, which the answer "
         "did not create",
-        "sigmoid, line 1: uses `checks` (the notebook's own tool); an answer may use numpy, "
-        "math and its own names"]
+        "sigmoid, line 1: uses `checks` (the course's checks or reference code); an answer "
+        "may use numpy, math and its own names"]
     assert "FLAGGED" in caplog.text
     assert nb.cells[3].outputs[0].ename == "SubmissionFlagged"
+
+
+def _two_exercises(answer, added=None):
+    """_notebook with a second exercise, `tanh`, after the first."""
+    nb = _notebook(answer=answer, added=added)
+    nb.cells[1].source += "X_train = np.ones((2, 3))\n"
+    nb.cells[4:4] = [
+        v4.new_code_cell("def tanh(z):\n    return np.tanh(z)\n",
+                         metadata=_meta("tanh", solution=True)),
+        v4.new_code_cell("assert tanh(0) == 0", metadata=_meta("tanh_tests", grade=True,
+                                                               points=1))]
+    return nb
+
+
+def test_a_slip_in_an_answer_costs_its_exercise_only(tmp_path, caplog):
+    nb = _two_exercises("def sigmoid(z):\n    m = X_train.shape[1]\n    return 1 / (1 + np.exp(-z))\n")
+    resources = {"metadata": {"path": str(tmp_path)}}
+    guard = GuardedExecute()
+    with caplog.at_level("WARNING"):
+        skip = guard.leave_out(nb, resources, guard.scan(nb))
+    assert sorted(skip) == [2, 3]  # the sigmoid answer and its test cell, not tanh's
+    assert skip[3][0].ename == "AnswerFlagged"
+    assert "X_train" in skip[3][0].evalue and "This exercise scores 0" in skip[3][0].evalue
+    assert skip[2][0].output_type == "stream" and "did not run this answer" in skip[2][0].text
+    assert "sigmoid, line 2: uses `X_train`" in (tmp_path / FLAG_FILE).read_text()
+    assert "FLAGGED" in caplog.text
+
+
+def test_a_scratch_cell_that_reads_the_data_is_left_out_unflagged(tmp_path):
+    nb = _two_exercises("def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n",
+                        added="print(X_train)\n")
+    guard = GuardedExecute()
+    skip = guard.leave_out(nb, {"metadata": {"path": str(tmp_path)}}, guard.scan(nb))
+    assert list(skip) == [len(nb.cells) - 1]
+    assert "left this added cell out" in skip[len(nb.cells) - 1][0].text
+    assert not (tmp_path / FLAG_FILE).exists()
+
+
+def test_an_attempt_on_numpy_still_costs_the_submission(tmp_path):
+    nb = _two_exercises("def sigmoid(z):\n    m = X_train.shape[1]\n    return z\n",
+                        added="np.allclose = lambda *a, **k: True\n")
+    GuardedExecute().preprocess(nb, {"metadata": {"path": str(tmp_path)}})
+    assert [o.ename for c in nb.cells if is_test(c) for o in c.outputs] == \
+        ["SubmissionFlagged", "SubmissionFlagged"]

@@ -11,10 +11,12 @@ import csv
 import html
 import re
 
+import nbformat
 import pytest
 
 from answers import MODULES
 from course import Course, answer_sources, with_answers
+from helpers.grading.guard import is_answer, notebook_names
 
 CRASH = ("\nnp.lib.stride_tricks.as_strided(np.zeros(1), shape=(10**8,),"
          " strides=(8 * 10**6,)).sum()\n")
@@ -40,9 +42,25 @@ def _variants(module, solution):
     # The loop runs before the definition, so the interrupted cell defines nothing.
     variants["loops-forever"] = (
         {module.LOOPS: "while True:\n    pass\n\n" + solution[module.LOOPS]}, {module.LOOPS})
+    # A bare `except:` catches the time limit's interrupt too.
+    variants["swallows-interrupt"] = (
+        {module.LOOPS: "while True:\n    try:\n        while True:\n            pass\n"
+                       "    except:\n        pass\n\n" + solution[module.LOOPS]},
+        {module.LOOPS})
     variants["crashes-kernel"] = ({module.CRASHES: solution[module.CRASHES] + CRASH},
                                   {module.CRASHES})
     return variants
+
+
+def _notebook_variable(nb):
+    """A variable the notebook's own cells define (its data, say), which answers may not
+    read."""
+    for cell in nb.cells:
+        if cell.cell_type == "code" and not is_answer(cell):
+            bound, imported = notebook_names(cell.source)
+            if bound - imported:
+                return sorted(bound - imported)[0]
+    raise AssertionError("the notebook defines no variable")
 
 
 class Graded:
@@ -54,6 +72,13 @@ class Graded:
         self.solution = solution = answer_sources(course.solution)
         first = next(iter(solution))
         self.variants = _variants(module, solution)
+        # A slip (reading the notebook's data) costs its own exercise; `from numpy import`
+        # is allowed.
+        self.peeked = _notebook_variable(course.release)
+        self.variants["slip-in-answer"] = (
+            {first: f"peek = {self.peeked}\n" + solution[first]}, {first})
+        self.variants["from-numpy-import"] = (
+            {first: "from numpy import exp as _unused\n" + solution[first]}, set())
         for student, (answers, _) in self.variants.items():
             course.submit(student, with_answers(course.release, {**solution, **answers}))
         course.submit("untouched", course.release)
@@ -66,6 +91,9 @@ class Graded:
             if _grade_id(cell) == f"{first}_tests":
                 cell.source = "print('all good')"
         course.submit("edited-test-cell", edited)
+        scratch = with_answers(course.release, solution)
+        scratch.cells.append(nbformat.v4.new_code_cell(f"print({self.peeked})"))
+        course.submit("scratch-cell", scratch)
         self.deleted = list(solution)[len(solution) // 2] + "_tests"
         deleted = with_answers(course.release, solution)
         deleted.cells = [c for c in deleted.cells if _grade_id(c) != self.deleted]
@@ -105,9 +133,26 @@ def test_each_submission_loses_exactly_its_exercise(graded):
             assert points == expected, f"{student}: {cell} scored {points}, expected {expected}"
 
 
+def test_a_slip_is_flagged_and_a_scratch_cell_left_out(graded):
+    folder = graded.course.folder / "autograded"
+    first = next(iter(graded.solution))
+    assert f"{first}, line 1: uses `{graded.peeked}`" in \
+        (folder / "slip-in-answer" / graded.name / "FLAGGED.txt").read_text()
+    assert graded.scores["scratch-cell"] == graded.max_scores
+    assert not (folder / "scratch-cell" / graded.name / "FLAGGED.txt").exists()
+    last = graded.course.autograded("scratch-cell").cells[-1]
+    assert "left this added cell out" in last.outputs[0].text
+
+
 def test_kernel_crash_is_recorded_and_grading_goes_on(graded):
     cells = graded.course.autograded("crashes-kernel").cells
     assert any(o.get("ename") == "KernelDied" for c in cells for o in c.get("outputs", []))
+
+
+def test_a_loop_that_swallows_the_interrupt_costs_only_its_exercise(graded):
+    cells = graded.course.autograded("swallows-interrupt").cells
+    assert any(o.get("ename") == "CellTimeoutError" and "kernel was killed" in o.get("evalue")
+               for c in cells for o in c.get("outputs", []))
 
 
 def test_cheats_score_zero_and_are_flagged(graded):

@@ -9,13 +9,22 @@ mistakes next to its check (`helpers/grading/nbNN.py`), and the tests in
 
 Introduced with notebook 01; used by every graded notebook.
 """
+import collections
 import contextlib
 import dis
+import functools
+import io
 import linecache
+import os
+import sys
 import types
+import warnings
 from typing import Callable, NamedTuple
 
 import numpy as np
+
+from ..messages import CourseMessage, course_or_library_file
+from . import cellguard
 
 
 class Mistake(NamedTuple):
@@ -26,44 +35,149 @@ class Mistake(NamedTuple):
     wrong: Callable
 
 
-class NotAnswered(NotImplementedError):
+class CheckFailed(CourseMessage, AssertionError):
+    """A check's verdict. In a notebook it shows as its message alone (and the student's
+    own frames, if their code crashed), never the frames of the checks."""
+
+
+class NotAnswered(CourseMessage, NotImplementedError):
     """The exercise still raises NotImplementedError: the student has not answered it."""
 
+    mark = "\N{WHITE QUESTION MARK ORNAMENT}"
 
-def call(fn, name, *args, **kwargs):
+
+# True while a hidden check runs: what the student's code prints then is thrown away, so
+# feedback cannot show a hidden input, and a crash's message does not repeat the
+# student's own exception text (which could hold one).
+_hidden = False
+
+
+def _quiet():
+    """Whether student output and student-made text must stay out of the messages: in a
+    hidden check, and in every check while nbgrader autogrades (the student's code may
+    have kept a hidden input from an earlier check and show it now; feedback would
+    publish it). Students running their notebook, and Validate, see everything."""
+    return _hidden or os.environ.get("NBGRADER_EXECUTION") == "autograde"
+
+
+def visible_for(notebook):
+    """Decorator for a visible check of `notebook`: before the check runs, the guard reads
+    the cell of each student function it is given, so a broken rule shows now, with what
+    it would cost, rather than after handing in (see `cellguard`)."""
+    def decorate(check):
+        @functools.wraps(check)
+        def run(*args, **kwargs):
+            for arg in (*args, *kwargs.values()):
+                if isinstance(arg, types.FunctionType):
+                    cellguard.check(arg, arg.__name__, notebook)
+            return check(*args, **kwargs)
+        return run
+    return decorate
+
+
+def hidden(check):
+    """Decorator for every hidden check (see `_hidden`)."""
+    @functools.wraps(check)
+    def run(*args, **kwargs):
+        global _hidden
+        before, _hidden = _hidden, True
+        try:
+            return check(*args, **kwargs)
+        finally:
+            _hidden = before
+    return run
+
+
+def call(fn, name, *args, convert=True, **kwargs):
     """Call the student's `fn` as `name(*args)`: an unanswered exercise says so plainly, a
-    crash says which call crashed."""
+    crash says which call crashed. The result comes back `plain` (convert=False keeps
+    it as it is, for checks that only observe what it does, like a Keras model's).
+
+    numpy's floating-point warnings are silenced during the call: correct code may
+    overflow harmlessly (sigmoid(-1000)), and nbgrader's Validate fails any cell that wrote
+    to stderr. During a hidden check the student's prints are discarded as well.
+    """
+    sink = io.StringIO()
+    quiet = (contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink)) \
+        if _quiet() else ()
     try:
-        return fn(*args, **kwargs)
+        with contextlib.ExitStack() as stack:
+            for manager in (warnings.catch_warnings(), np.errstate(all="ignore"), *quiet):
+                stack.enter_context(manager)
+            warnings.simplefilter("ignore")
+            result = fn(*args, **kwargs)
     except NotImplementedError:
         raise NotAnswered(f"{name} is not written yet: replace `raise "
                           "NotImplementedError()` in its cell with your code") from None
     except Exception as err:
         shapes = ", ".join(_describe(a) for a in args)
+        if _quiet():
+            raise CheckFailed(f"{name}({shapes}) raised {type(err).__name__}") from None
         hint = ""
         if isinstance(err, TypeError) and "Python scalars" in str(err):
             hint = (" (a function made for single numbers, such as math.exp, got an array: "
                     "use numpy, e.g. np.exp, which works on whole arrays)")
-        raise AssertionError(f"{name}({shapes}) raised {type(err).__name__}: {err}{hint}") \
+        raise CheckFailed(f"{name}({shapes}) raised {type(err).__name__}: {err}{hint}") \
             from err
+    return plain(result, f"what {name} returned") if convert else result
+
+
+# The types a check compares, exactly: no subclass of them (a `str` whose `==` is always
+# true), no object that claims to be one (`__class__ = bool`) reaches a comparison.
+_PLAIN = (bool, int, float, complex, str, bytes, type(None))
+
+
+def plain(value, what):
+    """`value` rebuilt from exact built-in and numpy types (bool, int, float, str, None,
+    numpy scalars and plain ndarrays, and dicts, lists and tuples of them), so that no
+    code of the student's runs in a later comparison; any other object is an error that
+    names its type. `type()` is used, never isinstance, which `__class__` can fool."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is np.ndarray:
+        if value.dtype == object:
+            return np.array([plain(v, what) for v in value.ravel()],
+                            dtype=object).reshape(value.shape)
+        return value.copy()
+    if isinstance(value, np.generic) and kind.__module__ == "numpy":
+        return value
+    if kind is dict:
+        return {plain(k, f"a key of {what}"): plain(v, what) for k, v in value.items()}
+    if kind in (list, tuple):
+        return kind(plain(v, what) for v in value)
+    if isinstance(value, np.ndarray):
+        raise CheckFailed(f"{what} is a {kind.__name__}, a subclass of numpy's array: "
+                          "return a plain numpy array (np.asarray(x) gives one)")
+    raise CheckFailed(f"{what} is an object of type {kind.__name__}: return numpy arrays, "
+                      "numbers, strings, True/False, or dicts, lists and tuples of them")
+
+
+def shown(value, width=80):
+    """A student's value for a message: its repr, shortened; while autograding only its
+    type (see `_quiet`)."""
+    if _quiet():
+        return f"a {type(value).__name__}"
+    text = repr(value)
+    return text if len(text) <= width else text[:width - 3] + "..."
 
 
 def _describe(value):
     if isinstance(value, np.ndarray):
         return f"array of shape {value.shape}"
-    return type(value).__name__ if not np.isscalar(value) else repr(value)
+    return repr(value) if np.isscalar(value) and not _quiet() else type(value).__name__
 
 
 def as_array(value, what, shape=None):
     """`value` as a float array with the given shape, or an AssertionError that says what
     is wrong with it (not an array, rank-1 instead of a column, transposed...)."""
     if isinstance(value, (list, tuple)):
-        raise AssertionError(f"{what} should be a numpy array, got a {type(value).__name__}")
+        raise CheckFailed(f"{what} should be a numpy array, got a {type(value).__name__}")
     arr = np.asarray(value)
     if arr.dtype == object or not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
-        raise AssertionError(f"{what} should be a numeric numpy array, got {_describe(value)}")
+        raise CheckFailed(f"{what} should be a numeric numpy array, got {_describe(value)}")
     if shape is not None and arr.shape != tuple(shape):
-        raise AssertionError(shape_message(what, tuple(shape), arr.shape))
+        raise CheckFailed(shape_message(what, tuple(shape), arr.shape))
     return arr.astype(np.float64)
 
 
@@ -84,7 +198,7 @@ def as_scalar(value, what):
     """`value` as a float, accepting a Python number or any array with one element."""
     arr = np.asarray(value)
     if arr.dtype == object or not np.issubdtype(arr.dtype, np.number) or arr.size != 1:
-        raise AssertionError(f"{what} should be a single number, got {_describe(value)}")
+        raise CheckFailed(f"{what} should be a single number, got {_describe(value)}")
     return float(arr.reshape(()))
 
 
@@ -103,6 +217,7 @@ def expect_close(actual, expected, what, mistakes=(), args=(), rtol=1e-6, atol=1
     reveal: show the expected values in the message (visible checks); hidden checks pass
         False so feedback never shows their answers.
     """
+    reveal = reveal and not _quiet()
     actual_arr = np.asarray(actual, dtype=float)
     expected_arr = np.asarray(expected, dtype=float)
     if close(actual_arr, expected_arr, rtol, atol):
@@ -111,17 +226,17 @@ def expect_close(actual, expected, what, mistakes=(), args=(), rtol=1e-6, atol=1
         with np.errstate(all="ignore"):
             wrong = np.asarray(mistake.wrong(*args), dtype=float)
         if close(actual_arr, wrong, rtol, atol, equal_nan=True):
-            raise AssertionError(f"{what}: {mistake.message}")
+            raise CheckFailed(f"{what}: {mistake.message}")
     if actual_arr.shape != expected_arr.shape:
-        raise AssertionError(shape_message(what, expected_arr.shape, actual_arr.shape))
+        raise CheckFailed(shape_message(what, expected_arr.shape, actual_arr.shape))
     if np.isnan(actual_arr).any() or np.isinf(actual_arr).any():
-        raise AssertionError(f"{what} contains nan or inf: look for a division by zero, "
-                             "log(0) or exp of a large number")
+        raise CheckFailed(f"{what} contains nan or inf: look for a division by zero, "
+                          "log(0) or exp of a large number")
     if not reveal:
         bad = ~np.isclose(actual_arr, expected_arr, rtol=rtol, atol=atol)
-        raise AssertionError(f"{what} is wrong in {int(bad.sum())} of {bad.size} entries")
+        raise CheckFailed(f"{what} is wrong in {int(bad.sum())} of {bad.size} entries")
     with np.printoptions(precision=6, suppress=True, threshold=12):
-        raise AssertionError(f"{what} is wrong: expected\n{expected_arr}\ngot\n{actual_arr}")
+        raise CheckFailed(f"{what} is wrong: expected\n{expected_arr}\ngot\n{actual_arr}")
 
 
 def expect_costs(costs, expected, num_iterations, what, reveal=True):
@@ -129,27 +244,38 @@ def expect_costs(costs, expected, num_iterations, what, reveal=True):
     their values."""
     costs = list(np.ravel(np.asarray(costs, dtype=float)))
     if len(costs) != len(expected):
-        raise AssertionError(f"{what}: costs should hold the cost at iterations 0, 100, "
-                             f"200, ...: {len(expected)} values for {num_iterations} "
-                             f"iterations, got {len(costs)}")
+        raise CheckFailed(f"{what}: costs should hold the cost at iterations 0, 100, "
+                          f"200, ...: {len(expected)} values for {num_iterations} "
+                          f"iterations, got {len(costs)}")
     expect_close(costs, expected, f"costs ({what})", reveal=reveal)
 
 
 @contextlib.contextmanager
 def using(fn, **references):
     """Inside the block, the global names that `fn` looks up (the notebook's namespace)
-    point at `references`, so an exercise that calls an earlier one is graded on its own:
-    a mistake in `sigmoid` does not cost the points of `propagate` as well."""
+    point at stand-ins for `references`, so an exercise that calls an earlier one is graded
+    on its own: a mistake in `sigmoid` does not cost the points of `propagate` as well.
+
+    The student's code never gets a reference implementation itself: each stand-in is a
+    new function that calls it, and stops working when the block ends, so code that keeps
+    one cannot hand it in later as the answer to another exercise. Modules (notebook 08's
+    `keras`) are handed on as they are.
+    """
     namespace = getattr(fn, "__globals__", None)
     if namespace is None:
         yield
         return
+    live = [True]
+    stand_ins = {name: _stand_in(ref, name, live) if callable(ref) and
+                 not isinstance(ref, types.ModuleType) else ref
+                 for name, ref in references.items()}
     missing = object()
-    saved = {name: namespace.get(name, missing) for name in references}
-    namespace.update(references)
+    saved = {name: namespace.get(name, missing) for name in stand_ins}
+    namespace.update(stand_ins)
     try:
         yield
     finally:
+        live[0] = False
         for name, value in saved.items():
             if value is missing:
                 namespace.pop(name, None)
@@ -157,8 +283,58 @@ def using(fn, **references):
                 namespace[name] = value
 
 
+def _stand_in(reference, name, live):
+    def stand_in(*args, **kwargs):
+        if not live[0]:
+            raise CheckFailed(f"this {name} was lent to your code by a check, for that "
+                              "check only: write your own")
+        return reference(*args, **kwargs)
+
+    stand_in.__name__ = stand_in.__qualname__ = name
+    return stand_in
+
+
 def passed(name, count):
     print(f"\N{CHECK MARK} {name}: all {count} visible checks passed")
+
+
+def lines_run(fn, name, *args):
+    """{(file, line): times run} of the student's own code during `fn(*args)` (the
+    course's and the libraries' code is not traced)."""
+    counts = collections.Counter()
+
+    def tracer(frame, event, arg):
+        if course_or_library_file(frame.f_code.co_filename):
+            return None
+        if event == "line":
+            counts[frame.f_code.co_filename, frame.f_lineno] += 1
+        return tracer
+
+    before = sys.gettrace()
+    sys.settrace(tracer)
+    try:
+        call(fn, name, *args)
+    finally:
+        sys.settrace(before)
+    return counts
+
+
+def assert_loop_free(fn, name, small, large):
+    """Raise CheckFailed if the student's code runs more Python lines on the arguments
+    `large` (more examples) than on `small`: whatever hides it (np.vectorize, a method,
+    recursion over halves of the batch, a loop in a helper), that is a Python loop over
+    the examples. Complements `assert_vectorized`, which reads the code."""
+    few, many = lines_run(fn, name, *small), lines_run(fn, name, *large)
+    if sum(many.values()) <= sum(few.values()):
+        return
+    (filename, line), _ = max(many.items(), key=lambda item: item[1] - few.get(item[0], 0))
+    text = linecache.getline(filename, line).strip()
+    raise CheckFailed(
+        f"{name} runs more Python steps the more examples it gets (line {line} of its "
+        f"cell, `{text}`, ran {many[filename, line]} times on the larger batch and "
+        f"{few.get((filename, line), 0)} on the smaller): a Python loop over the examples, "
+        "however it is hidden. Work on whole arrays instead: matrix products (@), np.sum "
+        "and broadcasting")
 
 
 def assert_vectorized(fn, name):
@@ -213,14 +389,14 @@ def assert_vectorized(fn, name):
             text = linecache.getline(code.co_filename, line).strip() if line else ""
             shown = f" (line {line} of its cell: `{text}`)" if text else \
                 f" (line {line} of its cell)" if line else ""
-            raise AssertionError(
+            raise CheckFailed(
                 f"{where} runs a Python loop, a {kind}{shown}: this exercise asks for no "
                 "loop at all. Work on whole arrays instead: matrix products (@), sums "
                 "along an axis (np.sum(..., axis=1)) and broadcasting")
         namespace = getattr(func, "__globals__", {})
         for used in code.co_names:
             if used in hidden_loops:
-                raise AssertionError(
+                raise CheckFailed(
                     f"{where} uses {hidden_loops[used]}, which calls Python once per "
                     "element: a Python loop in disguise. Work on whole arrays instead: "
                     "matrix products (@), np.sum and broadcasting")

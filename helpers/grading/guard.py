@@ -1,22 +1,48 @@
 """Static checks on the code a student controls, run before a submission is graded.
 
+Threat model
+------------
+Defends against: a student who has read the checks, this file and the notebook, and
+writes answer cells or added cells that try to earn points their code does not deserve:
+patching numpy, the checks, the reference implementations, IPython, builtins or the test
+cells; reaching the checks or the reference code; reading the notebook's data or hidden
+inputs; running code the guard cannot read (magics, shell escapes, imports, files,
+configs that rebuild objects, numpy's own test runner and file functions).
+Does not defend against: what cannot be read statically without running it (a bug in
+numpy or IPython that lets plain arithmetic escape), an answer that is simply wrong in a
+way the checks do not test, or a student handing in someone else's work.
+Left to the execution environment: the sandbox (`helpers.grading.sandbox`: own folder only,
+no gradebook, no network, a memory limit) and nbgrader's cell time limit. The checks
+themselves convert every result to plain numpy or built-in values before comparing, so
+objects whose comparisons lie do not reach them, and never hand student code a
+reference implementation that outlives the check. The guard is a second line.
+
+The rules
+---------
 Checks only decide a grade if nothing in the student's code can change them. A student
 controls the answer cells and any cell they add; every other cell is restored from the
-instructor's copy by nbgrader. Instead of listing what is forbidden (patching numpy, the
-checks, IPython, the test cells...), the guard lists what an answer may use:
+instructor's copy by nbgrader. Instead of listing what is forbidden, the guard lists what
+an answer may use:
 
 - the names it binds itself (functions, variables, arguments, loop variables);
-- `np`/`numpy` and `math`, imported only as themselves;
+- numpy and math (also as `from numpy import exp`, `import numpy.linalg as la`), as far
+  as `np.` may reach: numpy itself, np.linalg, np.random, np.fft, np.lib.stride_tricks;
 - the harmless builtins below;
 - per notebook, names the notebook hands to its exercises (`extra_names`).
 
 It may not assign to or delete attributes of anything it did not create, touch dunder or
 private attributes (but its own `self._x`) or a frame, rebind a name the notebook or Python
-defines, pass a module around, reach a module of numpy's beyond the few below, read or
+defines, pass a module around, reach a module of numpy's beyond the few above, read or
 write files, or use IPython magics, shell escapes or help (the guard reads a cell as the
 Python code IPython runs for it). Names follow Python's scopes: a builtin stays out of reach
-unless a function binds that name itself. A submission that breaks a rule is flagged for
-the instructor and scores 0 (see `helpers.grading.nbgrader_ext`).
+unless a function binds that name itself.
+
+What a broken rule costs (`Violation.scope`): a slip that can only affect its own cell
+(reading the notebook's data, a name that is not defined, rebinding a notebook variable)
+costs that cell: an answer cell's exercise scores 0, an added scratch cell is left out.
+Anything that could change other exercises' results flags and zeroes the whole
+submission. Both are flagged for the instructor (see `helpers.grading.nbgrader_ext`), and
+each visible check runs the guard on its own answer cell (`helpers.grading.cellguard`).
 
 Introduced with notebook 01; used by every graded notebook.
 """
@@ -39,6 +65,11 @@ ALLOWED_SUBMODULES = {"math", "numpy", "numpy.linalg", "numpy.random", "numpy.ff
 # runs in the next kernel).
 FILE_ATTRS = {"load", "save", "savez", "savez_compressed", "loadtxt", "savetxt", "genfromtxt",
               "fromfile", "fromregex", "memmap", "DataSource", "tofile", "dump"}
+# numpy callables that run code, start processes or change state every later cell and
+# check inherits: np.test runs pytest in the grading kernel with any arguments
+# (`--junitxml=` overwrites any file); np.seterr can make the checks' own arithmetic raise.
+NUMPY_STATE_ATTRS = {"test", "seterr", "seterrcall", "setbufsize", "set_printoptions",
+                     "show_config", "show_runtime", "info", "get_include"}
 # Where an answer that may use `keras` (NOTEBOOK_NAMES) may go with it: models, layers and
 # what compile and fit take. Not keras.utils.get_file (downloads, writes files),
 # keras.saving, keras.models.load_model, keras.callbacks (files), keras.config (settings
@@ -50,12 +81,14 @@ KERAS_UTILS = {"set_random_seed", "to_categorical"}
 MODEL_FILE_ATTRS = {"save", "save_weights", "load_weights", "export"}
 # Keras rebuilds objects from configs, which can carry code (a Lambda's function).
 CONFIG_ATTRS = {"from_config", "deserialize"}
+# Keras layers that load a saved model from a path.
+KERAS_FILE_CLASSES = {"TFSMLayer"}
 # From generators, coroutines and tracebacks to the frames, and from there to any namespace.
 FRAME_ATTRS = {"gi_frame", "cr_frame", "ag_frame", "tb_frame", "f_back", "f_globals",
                "f_locals", "f_builtins"}
 
 SAFE_BUILTINS = {
-    "abs", "all", "any", "bool", "dict", "divmod", "enumerate", "filter", "float",
+    "abs", "all", "any", "bool", "dict", "divmod", "enumerate", "filter", "float", "super",
     "int", "isinstance", "len", "list", "map", "max", "min", "pow", "print", "range",
     "reversed", "round", "set", "slice", "sorted", "str", "sum", "tuple", "zip",
     "True", "False", "None", "NotImplementedError", "ValueError", "TypeError",
@@ -84,11 +117,12 @@ def _python(source):
         return source
 
 
-def _resolve(node):
-    """The object `np.linalg` or `math.pi` names; None for anything else."""
+def _resolve(node, aliases=_MODULES):
+    """The object `np.linalg` or `math.pi` names; None for anything else. `aliases` maps
+    names to what the answers imported under them (`la` for `import numpy.linalg as la`)."""
     if isinstance(node, ast.Name):
-        return _MODULES.get(node.id)
-    base = _resolve(node.value) if isinstance(node, ast.Attribute) else None
+        return aliases.get(node.id)
+    base = _resolve(node.value, aliases) if isinstance(node, ast.Attribute) else None
     if base is None:
         return None
     with warnings.catch_warnings():
@@ -99,13 +133,32 @@ def _resolve(node):
             return None
 
 
+def _importable(module):
+    """The allowed module named `module` ("numpy.linalg"), or None."""
+    if module not in ALLOWED_SUBMODULES:
+        return None
+    obj = numpy if module.split(".")[0] == "numpy" else math
+    for part in module.split(".")[1:]:
+        obj = getattr(obj, part, None)
+    return obj if isinstance(obj, types.ModuleType) else None
+
+
+# What a broken rule costs. CELL: the cell is not run, so an answer cell costs its own
+# exercise and an added cell is left out (a slip: reading the notebook's data, a name that
+# is not defined). SUBMISSION: the whole submission scores 0 (an attempt on what decides
+# other grades: numpy, the checks, the reference code, IPython, builtins, files, modules).
+CELL, SUBMISSION = "cell", "submission"
+
+
 @dataclass(frozen=True)
 class Violation:
-    """One broken rule: which cell (its nbgrader id or position), which line, and why."""
+    """One broken rule: which cell (its nbgrader id or position), which line, why, and
+    what it costs (CELL or SUBMISSION)."""
 
     cell: str
     line: int
     reason: str
+    scope: str = SUBMISSION
 
     def __str__(self):
         return f"{self.cell}, line {self.line}: {self.reason}"
@@ -121,8 +174,9 @@ class _Scope:
 class _Scanner(ast.NodeVisitor):
     """Walks one cell, collecting bound names, loaded names and broken rules."""
 
-    def __init__(self, cell, reserved):
-        self.cell, self.reserved = cell, reserved
+    def __init__(self, cell, reserved, tools, aliases, modules=()):
+        self.cell, self.reserved, self.tools, self.aliases = cell, reserved, tools, aliases
+        self.modules = set(modules)  # extra modules answers may import (notebook 08: keras)
         self.bound = set()    # names bound in the notebook's namespace
         self.created = set()  # names bound anywhere in the cell
         self.scopes = []      # the scopes around the node being visited, innermost last
@@ -130,17 +184,25 @@ class _Scanner(ast.NodeVisitor):
         self.loads = []       # (Name, names of enclosing functions, names of its class body)
         self.violations = []
 
-    def flag(self, node, reason):
-        self.violations.append(Violation(self.cell, getattr(node, "lineno", 0), reason))
+    def flag(self, node, reason, scope=SUBMISSION):
+        self.violations.append(Violation(self.cell, getattr(node, "lineno", 0), reason,
+                                         scope))
 
     def bind(self, name, node, scopes=None, imported=False):
         scopes = self.scopes if scopes is None else scopes
+        if scopes and scopes[-1].kind == "class" and name != "__init__" \
+                and name.startswith("__") and name.endswith("__"):
+            # `__eq__` that is always true, `__class__ = bool`: objects that lie to checks
+            self.flag(node, f"defines the special method `{name}`: a class in an answer "
+                            "may define `__init__` and ordinary methods", CELL)
         self.created.add(name)
         if scopes and name not in scopes[-1].globals:
             scopes[-1].names.add(name)
             return
         if name in self.reserved and not imported:
-            self.flag(node, f"rebinds `{name}`, which the notebook itself defines")
+            tool = name in self.tools
+            self.flag(node, f"rebinds `{name}`, which the notebook itself defines",
+                      SUBMISSION if tool else CELL)
         elif name in _BUILTINS:
             self.flag(node, f"rebinds `{name}`, which Python or IPython defines")
         self.bound.add(name)
@@ -229,22 +291,77 @@ class _Scanner(ast.NodeVisitor):
 
     def visit_Import(self, node):
         for alias in node.names:
-            asname = alias.asname or alias.name
-            if asname not in ALLOWED_MODULES.get(alias.name, ()):
-                self.flag(node, f"imports `{alias.name}` as `{asname}`: an answer may "
-                                "import only `numpy as np` and `math`")
+            if alias.name == "keras" and "keras" in self.modules and alias.asname is None:
+                self.bind("keras", node, imported=True)
+                continue
+            module = _importable(alias.name)
+            if module is None:
+                self.flag(node, f"imports `{alias.name}`: an answer may import only numpy "
+                                "(and np.linalg, np.random, np.fft) and math")
+            elif alias.asname is None:  # `import numpy.linalg` binds `numpy`
+                top = alias.name.split(".")[0]
+                self.bind(top, node, imported=True)
             else:
-                self.bind(asname, node, imported=True)
+                self._alias(alias.asname, module, node)
 
     def visit_ImportFrom(self, node):
-        self.flag(node, f"`from {node.module} import ...`: an answer may import only "
-                        "`numpy as np` and `math`")
+        """`from numpy import exp` is `exp = np.exp`: allowed for what `np.` may reach, and
+        `from keras import layers` for what `keras.` may reach where answers have keras."""
+        root = (node.module or "").split(".")[0]
+        if root == "keras" and "keras" in self.modules and not node.level:
+            return self._keras_import(node)
+        module = _importable(node.module or "") if not node.level else None
+        if module is None:
+            self.flag(node, f"`from {'.' * node.level}{node.module or ''} import ...`: an "
+                            "answer may import only from numpy (and np.linalg, np.random, "
+                            "np.fft) and math")
+            return
+        for alias in node.names:
+            name = alias.asname or alias.name
+            if alias.name == "*":
+                self.flag(node, f"`from {node.module} import *` rebinds Python's own "
+                                "`sum`, `max`, `round`...: import the names you need")
+                continue
+            path = node.module.replace("numpy", "np", 1) + "." + alias.name
+            probe = ast.parse(path, mode="eval").body
+            for sub in ast.walk(probe):
+                sub.lineno = node.lineno
+            before = len(self.violations)
+            self.bases.add(probe)  # importing a module is not passing it around
+            self.visit_Attribute(probe)
+            if len(self.violations) == before:
+                self._alias(name, getattr(module, alias.name, None), node)
+
+    def _keras_import(self, node):
+        parts = node.module.split(".")[1:]
+        for alias in node.names:
+            path = parts + [alias.name]
+            if alias.name == "*" or path[0] not in KERAS_ATTRS or (
+                    path[0] == "utils" and path[1:] and path[1] not in KERAS_UTILS):
+                self.flag(node, f"`from {node.module} import {alias.name}`: an answer may "
+                                "import from keras only " + ", ".join(sorted(KERAS_ATTRS)))
+                continue
+            if alias.name in CONFIG_ATTRS | MODEL_FILE_ATTRS | KERAS_FILE_CLASSES:
+                self.flag(node, f"`{alias.name}` reads files or rebuilds objects from a "
+                                "config, which can run code the guard cannot read")
+                continue
+            self.bind(alias.asname or alias.name, node)
+
+    def _alias(self, name, obj, node):
+        standard = name in ALLOWED_MODULES.get(getattr(obj, "__name__", ""), ())
+        self.bind(name, node, imported=standard)
+        if obj is not None:
+            self.aliases[name] = obj
 
     # -- attributes --------------------------------------------------------------------
     def visit_Attribute(self, node):
         self.bases.add(node.value)
         on_self = isinstance(node.value, ast.Name) and node.value.id == "self"
-        if node.attr.startswith("__") and node.attr.endswith("__"):
+        on_super = isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name) \
+            and node.value.func.id == "super"
+        if node.attr == "__init__" and on_super:
+            pass  # a subclass's constructor calling its base class's (a Keras Model's)
+        elif node.attr.startswith("__") and node.attr.endswith("__"):
             self.flag(node, f"uses the special attribute `{node.attr}`")
         elif node.attr.startswith("_") and not on_self:
             self.flag(node, f"uses the private attribute `{node.attr}`")
@@ -252,15 +369,21 @@ class _Scanner(ast.NodeVisitor):
             self.flag(node, f"uses `{node.attr}`, which leads to the interpreter's frames")
         elif node.attr in MODEL_FILE_ATTRS:
             self.flag(node, f"`{ast.unparse(node)}` reads or writes files")
+        elif node.attr in NUMPY_STATE_ATTRS and isinstance(
+                _resolve(node.value, self.aliases), types.ModuleType):
+            self.flag(node, f"`{ast.unparse(node)}` runs code or changes numpy's settings for "
+                            "every later check: an answer does not need it")
+        elif node.attr in KERAS_FILE_CLASSES:
+            self.flag(node, f"`{ast.unparse(node)}` loads a saved model from a file")
         elif node.attr in CONFIG_ATTRS:
             self.flag(node, f"`{ast.unparse(node)}` rebuilds objects from a config, which "
                             "can run code the guard cannot read")
         elif node.attr in FILE_ATTRS and (node.attr in ("tofile", "dump")
-                                          or _resolve(node.value) is not None):
+                                          or _resolve(node.value, self.aliases) is not None):
             self.flag(node, f"`{ast.unparse(node)}` reads or writes files")
         if not isinstance(node.ctx, ast.Load):
             root = _root_name(node)
-            if root is None or root not in self.created or root in _MODULES:
+            if root is None or root not in self.created or root in self.aliases:
                 self.flag(node, f"assigns to or deletes `{ast.unparse(node)}`, which the "
                                 "answer did not create")
         else:
@@ -286,7 +409,7 @@ class _Scanner(ast.NodeVisitor):
                             "use " + " and ".join(sorted(KERAS_UTILS)))
 
     def _check_module(self, node):
-        module = _resolve(node)
+        module = _resolve(node, self.aliases)
         if not isinstance(module, types.ModuleType):
             return
         if module.__name__ not in ALLOWED_SUBMODULES:
@@ -340,7 +463,24 @@ def notebook_names(source):
     return bound, imported
 
 
-def scan_answers(answer_cells, notebook_cells=(), extra_names=()):
+def _course_names(source):
+    """The names a notebook cell imports from the course's own package (the checks, the
+    reference code, the data loaders)."""
+    try:
+        tree = ast.parse(_python(source))
+    except SyntaxError:
+        return set()
+    names = set()
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "helpers":
+            names |= {a.asname or a.name for a in node.names}
+        elif isinstance(node, ast.Import):
+            names |= {(a.asname or a.name).split(".")[0] for a in node.names
+                      if a.name.split(".")[0] == "helpers"}
+    return names
+
+
+def scan_answers(answer_cells, notebook_cells=(), extra_names=(), defined=()):
     """Check the student-controlled cells of one notebook.
 
     answer_cells: list of (label, source) pairs, the cells the student controls.
@@ -348,23 +488,27 @@ def scan_answers(answer_cells, notebook_cells=(), extra_names=()):
         rebind nor read what these define (the checks, the reference code, the data, the
         figures): an exercise gets its inputs as arguments. `extra_names` are exempt.
     extra_names: names the notebook lets its exercises use besides numpy and math.
+    defined: names that answer cells not in `answer_cells` define (a visible check scans
+        one cell; the student's other answers are in the kernel).
     Returns a list of Violation, empty when the submission is clean.
     """
     allowed = SAFE_BUILTINS | set(extra_names)
-    reserved, provided = set(), set()
+    reserved, provided, course = set(), set(), set()
     for source in notebook_cells:
         bound, imported = notebook_names(source)
         reserved |= bound
         provided |= imported
+        course |= _course_names(source)
     readable = allowed | {"np", "numpy", "math"}
     reserved = {name for name in reserved - allowed if not _HISTORY.fullmatch(name)}
-    violations, bound, loads = [], set(), []
+    violations, bound, loads = [], set(defined) - reserved, []
+    aliases = dict(_MODULES)
     for label, source in answer_cells:
         try:
             tree = ast.parse(_python(source))
         except SyntaxError:
             continue  # costs the student this cell, and cannot patch anything
-        scanner = _Scanner(label, reserved)
+        scanner = _Scanner(label, reserved, provided, aliases, set(extra_names) & {"keras"})
         scanner.visit(tree)
         violations += scanner.violations
         bound |= scanner.bound
@@ -374,18 +518,22 @@ def scan_answers(answer_cells, notebook_cells=(), extra_names=()):
         if name in readable or any(name in names for names in functions) or (
                 not _predefined(name) and (name in bound or name in body)):
             continue
-        if name in provided:
+        scope = CELL
+        if name in course:
+            why, scope = "the course's checks or reference code", SUBMISSION
+        elif name in provided:
             why = "the notebook's own tool"
         elif name in reserved:
             why = "the notebook's own variable: pass what a function needs as an argument"
         elif name == "get_ipython":
-            why = "IPython, which magics `%`, shell commands `!` and help `?` call"
+            why, scope = "IPython, which magics `%`, shell commands `!` and help `?` call", \
+                SUBMISSION
         elif _predefined(name):
-            why = "a Python or IPython built-in answers do not need"
+            why, scope = "a Python or IPython built-in answers do not need", SUBMISSION
         else:
             why = "not defined in the answers"
         violations.append(Violation(label, node.lineno, f"uses `{name}` ({why}); an "
-                                    "answer may use numpy, math and its own names"))
+                                    "answer may use numpy, math and its own names", scope))
     return violations
 
 

@@ -9,8 +9,13 @@ import numpy as np
 
 from .. import logistic as ref
 from ..activations import sigmoid as ref_sigmoid
-from .checks import (Mistake, as_array, as_scalar, call, expect_close, expect_costs, passed,
-                     using)
+from . import cellguard
+from .checks import (CheckFailed, Mistake, NotAnswered, as_array, as_scalar, call,
+                     expect_close, expect_costs, hidden, passed, plain, shown, using,
+                     visible_for)
+
+NOTEBOOK = "01_logistic_regression"
+visible = visible_for(NOTEBOOK)
 
 # The small case every visible check uses: 2 features, 4 examples.
 W = np.array([[0.5], [-1.0]])
@@ -37,6 +42,7 @@ SIGMOID_MISTAKES = [
 ]
 
 
+@visible
 def check_sigmoid(sigmoid):
     """Visible check of exercise 1."""
     z = np.array([[-3.0, -1.0, 0.0], [1.0, 2.5, 40.0]])
@@ -50,6 +56,7 @@ def check_sigmoid(sigmoid):
     passed("sigmoid", 3)
 
 
+@hidden
 def hidden_sigmoid(sigmoid, z, expected):
     out = as_array(call(sigmoid, "sigmoid", z), "sigmoid on a hidden case",
                    np.shape(expected))
@@ -62,27 +69,29 @@ def _compare_initialize(initialize_with_zeros, dim):
     what = f"initialize_with_zeros({dim})"
     result = call(initialize_with_zeros, "initialize_with_zeros", dim)
     if not (isinstance(result, tuple) and len(result) == 2):
-        raise AssertionError(f"{what} should return the pair (w, b), got {result!r:.80}")
+        raise CheckFailed(f"{what} should return the pair (w, b), got {shown(result)}")
     w, b = result
     w_arr = as_array(w, f"w from {what}", (dim, 1))
     if not np.issubdtype(np.asarray(w).dtype, np.floating):
-        raise AssertionError(f"w from {what} has dtype {np.asarray(w).dtype}: make it "
-                             "floating point (np.zeros gives float64 unless told otherwise)")
+        raise CheckFailed(f"w from {what} has dtype {np.asarray(w).dtype}: make it "
+                          "floating point (np.zeros gives float64 unless told otherwise)")
     if np.any(w_arr != 0):
-        raise AssertionError(f"w from {what} should be all zeros")
+        raise CheckFailed(f"w from {what} should be all zeros")
     if np.ndim(b) != 0:
-        raise AssertionError(f"b from {what} should be a single number (the neuron has one "
-                             f"bias), got an array of shape {np.shape(b)}")
+        raise CheckFailed(f"b from {what} should be a single number (the neuron has one "
+                          f"bias), got an array of shape {np.shape(b)}")
     if as_scalar(b, f"b from {what}") != 0:
-        raise AssertionError(f"b from {what} should be 0")
+        raise CheckFailed(f"b from {what} should be 0")
 
 
+@visible
 def check_initialize_with_zeros(initialize_with_zeros):
     """Visible check of exercise 2."""
     _compare_initialize(initialize_with_zeros, 3)
     passed("initialize_with_zeros", 4)
 
 
+@hidden
 def hidden_initialize_with_zeros(initialize_with_zeros, dim):
     _compare_initialize(initialize_with_zeros, dim)
 
@@ -132,12 +141,12 @@ def _run_propagate(propagate, w, b, X, Y, what):
     with using(propagate, sigmoid=ref_sigmoid):
         result = call(propagate, "propagate", w, b, X, Y)
     if not (isinstance(result, tuple) and len(result) == 2 and isinstance(result[0], dict)):
-        raise AssertionError(f"{what}: propagate should return (grads, cost) with grads a "
-                             f"dict, got {type(result).__name__}")
+        raise CheckFailed(f"{what}: propagate should return (grads, cost) with grads a "
+                          f"dict, got {type(result).__name__}")
     grads, cost = result
     for key in ("dw", "db"):
         if key not in grads:
-            raise AssertionError(f"{what}: grads has no key {key!r} (it has {sorted(grads)})")
+            raise CheckFailed(f"{what}: grads has no key {key!r} (it has {shown(sorted(grads))})")
     return grads, cost
 
 
@@ -152,6 +161,7 @@ def _compare_propagate(propagate, w, b, X, Y, expected, what, reveal):
                  COST_MISTAKES, args, reveal=reveal)
 
 
+@visible
 def check_propagate(propagate):
     """Visible check of exercise 3."""
     grads, cost = ref.propagate(W, B, X, Y)
@@ -160,6 +170,7 @@ def check_propagate(propagate):
     passed("propagate", 3)
 
 
+@hidden
 def hidden_propagate(propagate, w, b, X, Y, dw, db, cost):
     _compare_propagate(propagate, np.asarray(w, float), b, np.asarray(X, float),
                        np.asarray(Y, float), (np.asarray(dw), db, cost), "a hidden case",
@@ -205,11 +216,11 @@ def _compare_optimize(optimize, w, b, X, Y, n, lr, want, what, reveal):
     with using(optimize, propagate=ref.propagate, sigmoid=ref_sigmoid):
         result = call(optimize, "optimize", w_in.copy(), b, X, Y, n, lr)
     if not (isinstance(result, tuple) and len(result) == 3 and isinstance(result[0], dict)):
-        raise AssertionError(f"{what}: optimize should return (params, grads, costs)")
+        raise CheckFailed(f"{what}: optimize should return (params, grads, costs)")
     params, _, costs = result
     for key in ("w", "b"):
         if key not in params:
-            raise AssertionError(f"{what}: params has no key {key!r}")
+            raise CheckFailed(f"{what}: params has no key {key!r}")
     want_w, want_b, want_costs = want
     args = (w_in, b, X, Y, n, lr)
     got = np.append(as_array(params["w"], f"w after optimize ({what})", w_in.shape),
@@ -219,6 +230,7 @@ def _compare_optimize(optimize, w, b, X, Y, n, lr, want, what, reveal):
     expect_costs(costs, want_costs, n, what, reveal)
 
 
+@visible
 def check_optimize(optimize):
     """Visible check of exercise 4."""
     _compare_optimize(optimize, W, B, X, Y, 201, 0.1, _descend(W, B, X, Y, 201, 0.1),
@@ -226,6 +238,7 @@ def check_optimize(optimize):
     passed("optimize", 3)
 
 
+@hidden
 def hidden_optimize(optimize, w, b, X, Y, num_iterations, learning_rate, expected):
     """Hidden check; `expected` = (w, b, costs) written into the test cell."""
     _compare_optimize(optimize, np.asarray(w, float), b, np.asarray(X, float),
@@ -254,12 +267,14 @@ def _compare_predict(predict, w, b, X, expected, what, reveal):
                  reveal=reveal)
 
 
+@visible
 def check_predict(predict):
     """Visible check of exercise 5."""
     _compare_predict(predict, W, B, X, ref.predict(W, B, X), "2 features, 4 examples", True)
     passed("predict", 2)
 
 
+@hidden
 def hidden_predict(predict, w, b, X, expected):
     _compare_predict(predict, np.asarray(w, float), b, np.asarray(X, float), expected,
                      "a hidden case", reveal=False)
@@ -290,17 +305,17 @@ def _compare_model(model, data, num_iterations, learning_rate, want, what, revea
                      learning_rate=learning_rate)
     except AssertionError as err:
         if "w must have shape" in str(err):
-            raise AssertionError(f"{err}. The number of features is the number of rows of "
-                                 "X_train, X_train.shape[0]; shape[1] counts examples") from None
+            raise CheckFailed(f"{err}. The number of features is the number of rows of "
+                              "X_train, X_train.shape[0]; shape[1] counts examples") from None
         raise
     if not isinstance(d, dict):
-        raise AssertionError(f"model should return a dict, got {type(d).__name__}")
+        raise CheckFailed(f"model should return a dict, got {type(d).__name__}")
     missing = [k for k in MODEL_KEYS if k not in d]
     if missing:
-        raise AssertionError(f"the dict model returns has no {missing}")
+        raise CheckFailed(f"the dict model returns has no {missing}")
     if d["learning_rate"] != learning_rate or d["num_iterations"] != num_iterations:
-        raise AssertionError(f"{what}: model must use (and report) the learning_rate and "
-                             "num_iterations it is given, not fixed values")
+        raise CheckFailed(f"{what}: model must use (and report) the learning_rate and "
+                          "num_iterations it is given, not fixed values")
     want = {k: np.asarray(v, float) for k, v in want.items()}
     w = as_array(d["w"], f"w from model ({what})", want["w"].shape)
     fixed = ref.optimize(np.zeros_like(want["w"]), 0.0, X_tr, Y_tr)[0]["w"]
@@ -314,7 +329,7 @@ def _compare_model(model, data, num_iterations, learning_rate, want, what, revea
         Mistake("model must pass num_iterations and learning_rate on to optimize; "
                 "optimize's own defaults were used", lambda: fixed)], reveal=reveal)
     if np.shape(d["Y_prediction_train"]) == Y_te.shape != Y_tr.shape:
-        raise AssertionError(f"{what}: the training and test predictions are swapped")
+        raise CheckFailed(f"{what}: the training and test predictions are swapped")
     train = as_array(d["Y_prediction_train"], f"Y_prediction_train ({what})", Y_tr.shape)
     test = as_array(d["Y_prediction_test"], f"Y_prediction_test ({what})", Y_te.shape)
     expect_close(train, want["Y_prediction_train"], f"Y_prediction_train ({what})",
@@ -323,6 +338,7 @@ def _compare_model(model, data, num_iterations, learning_rate, want, what, revea
                  reveal=reveal)
 
 
+@visible
 def check_model(model):
     """Visible check of exercise 6."""
     data = _toy_split(1)
@@ -331,6 +347,7 @@ def check_model(model):
     passed("model", 3)
 
 
+@hidden
 def hidden_model(model, seed, num_iterations, learning_rate, w, Y_prediction_train,
                  Y_prediction_test):
     """Hidden check; the expected w and predictions are written into the test cell."""
@@ -341,15 +358,25 @@ def hidden_model(model, seed, num_iterations, learning_rate, w, Y_prediction_tra
 
 
 # -- the true/false question ----------------------------------------------------------------
+@visible
 def check_true_false(answer, name):
     """Visible check of a true/false answer: only that it is answered, with a bool."""
-    if answer is None:
-        raise NotImplementedError(f"{name} is not answered yet: set it to True or False")
-    if not isinstance(answer, (bool, np.bool_)):
-        raise AssertionError(f"{name} should be True or False (no quotes), got {answer!r}")
+    cellguard.check(answer, name, NOTEBOOK)
+    _truth(answer, name)
     print(f"\N{CHECK MARK} {name} is answered; the hidden test decides whether it is right")
 
 
+@hidden
 def hidden_true_false(answer, expected, name):
-    if answer is not expected and answer != expected:
-        raise AssertionError(f"{name} is not the right answer")
+    if _truth(answer, name) != expected:
+        raise CheckFailed(f"{name} is not the right answer")
+
+
+def _truth(answer, name):
+    """The answer as a plain bool, or an error saying what to fix."""
+    answer = plain(answer, name)
+    if answer is None:
+        raise NotAnswered(f"{name} is not answered yet: set it to True or False")
+    if type(answer) not in (bool, np.bool_):
+        raise CheckFailed(f"{name} should be True or False (no quotes), got {shown(answer)}")
+    return bool(answer)

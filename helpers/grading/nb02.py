@@ -15,8 +15,12 @@ from .. import shallow as ref
 from ..activations import sigmoid as _sig
 from ..data import make_planar
 from . import nb01
-from .checks import (Mistake, as_array, as_scalar, assert_vectorized, call, expect_close,
-                     expect_costs, passed, shape_message, using)
+from .checks import (CheckFailed, Mistake, as_array, as_scalar, assert_loop_free,
+                     assert_vectorized, call, expect_close, expect_costs, hidden, passed,
+                     shape_message, shown, using, visible_for)
+
+NOTEBOOK = "02_vectorization"
+visible = visible_for(NOTEBOOK)
 
 # Exercise 1's small case: 3 features, 5 examples.
 W = np.array([[0.5], [-1.0], [0.25]])
@@ -45,11 +49,11 @@ def _arrays(values):
 
 def _check_dict(value, what, keys):
     if not isinstance(value, dict):
-        raise AssertionError(f"{what} should be a dict with keys {list(keys)}, got "
-                             f"{type(value).__name__}")
+        raise CheckFailed(f"{what} should be a dict with keys {list(keys)}, got "
+                          f"{type(value).__name__}")
     missing = [key for key in keys if key not in value]
     if missing:
-        raise AssertionError(f"{what} has no {missing} (it has {sorted(value)})")
+        raise CheckFailed(f"{what} has no {missing} (it has {sorted(value)})")
 
 
 # -- 1. logistic_gradients ------------------------------------------------------------------
@@ -71,11 +75,11 @@ LOGISTIC_DB_MISTAKES = nb01.DB_MISTAKES + [
 def _compare_logistic_gradients(logistic_gradients, w, b, X, Y, dw, db, what, reveal):
     result = call(logistic_gradients, "logistic_gradients", w, b, X, Y)
     if isinstance(result, dict):
-        raise AssertionError("logistic_gradients should return the pair (dw, db), not a "
-                             "dict: end with `return dw, db`")
+        raise CheckFailed("logistic_gradients should return the pair (dw, db), not a "
+                          "dict: end with `return dw, db`")
     if not (isinstance(result, tuple) and len(result) == 2):
-        raise AssertionError(f"logistic_gradients should return the pair (dw, db), got "
-                             f"{type(result).__name__}")
+        raise CheckFailed(f"logistic_gradients should return the pair (dw, db), got "
+                          f"{type(result).__name__}")
     args = (w, b, X, Y)
     got_dw = as_array(result[0], f"dw ({what})", w.shape)
     expect_close(got_dw, dw, f"dw ({what})", LOGISTIC_DW_MISTAKES, args, rtol=RTOL_FLOAT32,
@@ -83,8 +87,11 @@ def _compare_logistic_gradients(logistic_gradients, w, b, X, Y, dw, db, what, re
     expect_close(as_scalar(result[1], f"db ({what})"), db, f"db ({what})",
                  LOGISTIC_DB_MISTAKES, args, rtol=RTOL_FLOAT32, reveal=reveal)
     assert_vectorized(logistic_gradients, "logistic_gradients")
+    larger = (w, b, np.tile(X, (1, 8)), np.tile(Y, (1, 8)))
+    assert_loop_free(logistic_gradients, "logistic_gradients", args, larger)
 
 
+@visible
 def check_logistic_gradients(logistic_gradients):
     """Visible check of exercise 1: values, then no Python loop."""
     grads, _ = ref_logistic.propagate(W, B, X, Y)
@@ -93,6 +100,7 @@ def check_logistic_gradients(logistic_gradients):
     passed("logistic_gradients", 3)
 
 
+@hidden
 def hidden_logistic_gradients(logistic_gradients, w, b, X, Y, dw, db):
     """Hidden check; `dw` and `db` are written into the test cell."""
     _compare_logistic_gradients(logistic_gradients, np.asarray(w, float), b,
@@ -100,6 +108,7 @@ def hidden_logistic_gradients(logistic_gradients, w, b, X, Y, dw, db):
                                 np.asarray(dw, float), db, "a hidden case", reveal=False)
 
 
+@hidden
 def hidden_logistic_gradients_at_scale(logistic_gradients, seed, n_x, m, dw, db):
     """Hidden check on a batch of realistic size, drawn from `seed`."""
     rng = np.random.default_rng(seed)
@@ -129,15 +138,16 @@ def _compare_layer_sizes(layer_sizes, X, Y, n_h, expected, what, reveal):
     args = (X, Y) if n_h is None else (X, Y, n_h)
     result = call(layer_sizes, "layer_sizes", *args)
     if not (isinstance(result, (tuple, list)) and len(result) == 3):
-        raise AssertionError(f"layer_sizes should return the three sizes (n_x, n_h, n_y), "
-                             f"got {result!r:.80}")
+        raise CheckFailed(f"layer_sizes should return the three sizes (n_x, n_h, n_y), "
+                          f"got {shown(result)}")
     got = [as_scalar(size, f"each size from layer_sizes ({what})") for size in result]
     if any(size != int(size) for size in got):
-        raise AssertionError(f"layer_sizes ({what}) should return whole numbers, got {got}")
+        raise CheckFailed(f"layer_sizes ({what}) should return whole numbers, got {got}")
     expect_close(got, expected, f"(n_x, n_h, n_y) ({what})", LAYER_SIZES_MISTAKES,
                  (X, Y, 4 if n_h is None else n_h), reveal=reveal)
 
 
+@visible
 def check_layer_sizes(layer_sizes):
     """Visible check of exercise 2."""
     X, Y = np.zeros((5, 7)), np.zeros((1, 7))
@@ -147,6 +157,7 @@ def check_layer_sizes(layer_sizes):
     passed("layer_sizes", 2)
 
 
+@hidden
 def hidden_layer_sizes(layer_sizes, x_shape, y_shape, n_h, expected):
     _compare_layer_sizes(layer_sizes, np.zeros(x_shape), np.zeros(y_shape), n_h, expected,
                          "a hidden case", reveal=False)
@@ -171,8 +182,8 @@ def _initialized(initialize_parameters, n_x, n_h, n_y, seed, what):
     for key in KEYS:
         out[key] = as_array(params[key], f"{key} ({what})", shapes[key])
         if not np.issubdtype(np.asarray(params[key]).dtype, np.floating):
-            raise AssertionError(f"{key} ({what}) has dtype {np.asarray(params[key]).dtype}: "
-                                 "make it floating point")
+            raise CheckFailed(f"{key} ({what}) has dtype {np.asarray(params[key]).dtype}: "
+                              "make it floating point")
     return out
 
 
@@ -180,47 +191,48 @@ def _compare_initialize(initialize_parameters, n_x, n_h, n_y, seed, what):
     params = _initialized(initialize_parameters, n_x, n_h, n_y, seed, what)
     for key in ("b1", "b2"):
         if np.any(params[key] != 0):
-            raise AssertionError(f"{key} ({what}) should start at zero: the random weights "
-                                 "already make the hidden units differ")
+            raise CheckFailed(f"{key} ({what}) should start at zero: the random weights "
+                              "already make the hidden units differ")
     for key in ("W1", "W2"):
         if np.all(params[key] == 0):
-            raise AssertionError(
+            raise CheckFailed(
                 f"{key} ({what}) is all zeros: every hidden unit would then compute the "
                 "same thing and get the same gradient, so they would stay copies of each "
                 "other. Draw small random weights, 0.01 * rng.standard_normal(shape)")
     weights = np.concatenate([params["W1"].ravel(), params["W2"].ravel()])
     if weights.size >= 20 and np.all(weights >= 0):
-        raise AssertionError(f"the weights ({what}) are all positive: draw them from a normal "
-                             "distribution centred on 0, rng.standard_normal, not from "
-                             "rng.random, which is uniform between 0 and 1")
+        raise CheckFailed(f"the weights ({what}) are all positive: draw them from a normal "
+                          "distribution centred on 0, rng.standard_normal, not from "
+                          "rng.random, which is uniform between 0 and 1")
     for key in ("W1", "W2"):
         size = params[key].size
         rms = np.sqrt(np.mean(params[key] ** 2))
         if np.max(np.abs(params[key])) > 6 * SCALE or (size >= 20 and rms > 2 * SCALE):
-            raise AssertionError(f"{key} ({what}) is too large: its entries are about "
-                                 f"{rms:.2g} in size, where 0.01 * rng.standard_normal "
-                                 "gives about 0.01. Multiply the standard normal draws by "
-                                 "0.01 (large weights push tanh into its flat ends, where "
-                                 "it learns slowly)")
+            raise CheckFailed(f"{key} ({what}) is too large: its entries are about "
+                              f"{rms:.2g} in size, where 0.01 * rng.standard_normal "
+                              "gives about 0.01. Multiply the standard normal draws by "
+                              "0.01 (large weights push tanh into its flat ends, where "
+                              "it learns slowly)")
         if size >= 20 and rms < SCALE / 2:
-            raise AssertionError(f"{key} ({what}) is too small: the weights should be about "
-                                 "0.01 * rng.standard_normal(shape)")
+            raise CheckFailed(f"{key} ({what}) is too small: the weights should be about "
+                              "0.01 * rng.standard_normal(shape)")
     if n_h > 1 and n_x > 1 and np.all(params["W1"] == params["W1"][0]):
-        raise AssertionError(f"every hidden unit got the same weights ({what}): draw a "
-                             "different random number for every entry of W1")
+        raise CheckFailed(f"every hidden unit got the same weights ({what}): draw a "
+                          "different random number for every entry of W1")
     again = _initialized(initialize_parameters, n_x, n_h, n_y, seed, what)
     if any(not np.array_equal(params[key], again[key]) for key in KEYS):
-        raise AssertionError("two calls with generators made from the same seed gave "
-                             "different weights: draw from the rng you are given "
-                             "(rng.standard_normal), not from np.random.randn or "
-                             "np.random.rand, which use numpy's global generator")
+        raise CheckFailed("two calls with generators made from the same seed gave "
+                          "different weights: draw from the rng you are given "
+                          "(rng.standard_normal), not from np.random.randn or "
+                          "np.random.rand, which use numpy's global generator")
     other = _initialized(initialize_parameters, n_x, n_h, n_y, seed + 1, what)
     if all(np.array_equal(params[key], other[key]) for key in KEYS):
-        raise AssertionError("generators made from different seeds gave the same weights: "
-                             "initialize_parameters must draw from the rng it is given, "
-                             "not make a generator of its own")
+        raise CheckFailed("generators made from different seeds gave the same weights: "
+                          "initialize_parameters must draw from the rng it is given, "
+                          "not make a generator of its own")
 
 
+@visible
 def check_initialize_parameters(initialize_parameters):
     """Visible check of exercise 3."""
     _compare_initialize(initialize_parameters, 2, 4, 1, 0, "n_x=2, n_h=4, n_y=1")
@@ -228,6 +240,7 @@ def check_initialize_parameters(initialize_parameters):
     passed("initialize_parameters", 2)
 
 
+@hidden
 def hidden_initialize_parameters(initialize_parameters, n_x, n_h, n_y, seed):
     _compare_initialize(initialize_parameters, n_x, n_h, n_y, seed, "a hidden case")
 
@@ -260,7 +273,7 @@ def _compare_forward(forward_propagation, X, parameters, expected, what, reveal)
     """expected: {"A2": ..., plus any of "Z1", "A1", "Z2"} to compare with the cache."""
     result = call(forward_propagation, "forward_propagation", X, copy.deepcopy(parameters))
     if not (isinstance(result, tuple) and len(result) == 2):
-        raise AssertionError("forward_propagation should return the pair (A2, cache)")
+        raise CheckFailed("forward_propagation should return the pair (A2, cache)")
     A2, cache = result
     m = X.shape[1]
     A2 = as_array(A2, f"A2 ({what})", (1, m))
@@ -274,6 +287,7 @@ def _compare_forward(forward_propagation, X, parameters, expected, what, reveal)
             expect_close(got, want, f"cache[{key!r}] ({what})", reveal=reveal)
 
 
+@visible
 def check_forward_propagation(forward_propagation):
     """Visible check of exercise 4."""
     A2, cache = ref.forward_propagation(X_NET, NET)
@@ -282,6 +296,7 @@ def check_forward_propagation(forward_propagation):
     passed("forward_propagation", 5)
 
 
+@hidden
 def hidden_forward_propagation(forward_propagation, W1, b1, W2, b2, X, expected):
     """Hidden check; `expected` holds A2 and some of Z1, A1, Z2, written into the cell."""
     parameters = _arrays({"W1": W1, "b1": b1, "W2": W2, "b2": b2})
@@ -316,6 +331,7 @@ def _compare_cost(compute_cost, A2, Y, expected, what, reveal):
                  COST_MISTAKES, (A2, Y), reveal=reveal)
 
 
+@visible
 def check_compute_cost(compute_cost):
     """Visible check of exercise 5."""
     A2 = np.array([[0.8, 0.1, 0.6, 0.3, 0.95]])
@@ -323,6 +339,7 @@ def check_compute_cost(compute_cost):
     passed("compute_cost", 1)
 
 
+@hidden
 def hidden_compute_cost(compute_cost, A2, Y, expected):
     _compare_cost(compute_cost, np.asarray(A2, float), np.asarray(Y, float), expected,
                   "a hidden case", reveal=False)
@@ -381,13 +398,13 @@ def _gradient(grads, key, want, m, what):
         if got.size == 1 and want.size == 1:
             return as_array(grads[key], label).reshape(want.shape)  # a number is right too
         if got.shape == (1, m) or got.shape == (m,):
-            raise AssertionError(f"{label} should have shape {want.shape}, got {got.shape}: "
-                                 "it sums over the wrong axis. The examples are the columns, "
-                                 "so sum along axis=1, with keepdims=True")
+            raise CheckFailed(f"{label} should have shape {want.shape}, got {got.shape}: "
+                              "it sums over the wrong axis. The examples are the columns, "
+                              "so sum along axis=1, with keepdims=True")
         if got.size == 1:
-            raise AssertionError(f"{label} should have one entry per unit, shape "
-                                 f"{want.shape}: sum over the examples only, "
-                                 "np.sum(dZ, axis=1, keepdims=True)")
+            raise CheckFailed(f"{label} should have one entry per unit, shape "
+                              f"{want.shape}: sum over the examples only, "
+                              "np.sum(dZ, axis=1, keepdims=True)")
     return as_array(grads[key], label, want.shape)
 
 
@@ -403,6 +420,7 @@ def _compare_backward(backward_propagation, parameters, X, Y, expected, what, re
                      (parameters, cache, X, Y), reveal=reveal)
 
 
+@visible
 def check_backward_propagation(backward_propagation):
     """Visible check of exercise 6."""
     _, cache = ref.forward_propagation(X_NET, NET)
@@ -412,6 +430,7 @@ def check_backward_propagation(backward_propagation):
     passed("backward_propagation", 4)
 
 
+@hidden
 def hidden_backward_propagation(backward_propagation, W1, b1, W2, b2, X, Y, expected):
     """Hidden check; `expected` holds dW1, db1, dW2 and db2, written into the cell."""
     parameters = _arrays({"W1": W1, "b1": b1, "W2": W2, "b2": b2})
@@ -454,6 +473,7 @@ def _compare_update(update_parameters, parameters, grads, learning_rate, expecte
                  UPDATE_MISTAKES, (parameters, grads, learning_rate), reveal=reveal)
 
 
+@visible
 def check_update_parameters(update_parameters):
     """Visible check of exercise 7."""
     _, cache = ref.forward_propagation(X_NET, NET)
@@ -465,6 +485,7 @@ def check_update_parameters(update_parameters):
     passed("update_parameters", 2)
 
 
+@hidden
 def hidden_update_parameters(update_parameters, parameters, grads, learning_rate, expected):
     """Hidden check; `expected` is W1, b1, W2, b2 after the step, flattened in that order
     into one list, written into the cell."""
@@ -519,8 +540,8 @@ def _run_nn_model(nn_model, X, Y, n_h, seed, n, lr, what):
         result = call(nn_model, "nn_model", X.copy(), Y.copy(), n_h,
                       np.random.default_rng(seed), num_iterations=n, learning_rate=lr)
     if not (isinstance(result, tuple) and len(result) == 2 and isinstance(result[0], dict)):
-        raise AssertionError(f"nn_model should return (parameters, costs), got "
-                             f"{type(result).__name__}")
+        raise CheckFailed(f"nn_model should return (parameters, costs), got "
+                          f"{type(result).__name__}")
     parameters, costs = result
     _check_dict(parameters, f"the parameters from nn_model ({what})", KEYS)
     n_x, n_y = X.shape[0], Y.shape[0]
@@ -529,7 +550,7 @@ def _run_nn_model(nn_model, X, Y, n_h, seed, n, lr, what):
         if np.shape(parameters["W1"]) == (4, n_x):
             hint = (": nn_model must build n_h hidden units, the n_h it is given (pass it to "
                     "layer_sizes, or use it directly), not layer_sizes's default of 4")
-        raise AssertionError(shape_message(f"W1 from nn_model ({what})", (n_h, n_x),
+        raise CheckFailed(shape_message(f"W1 from nn_model ({what})", (n_h, n_x),
                                            np.shape(parameters["W1"])) + hint)
     shapes = {"W1": (n_h, n_x), "b1": (n_h, 1), "W2": (n_y, n_h), "b2": (n_y, 1)}
     vector = np.concatenate([as_array(parameters[key], f"{key} from nn_model ({what})",
@@ -544,14 +565,15 @@ def _compare_nn_model(nn_model, data_seed, m, n_h, seed, n, lr, want, what, reve
     if not np.allclose(got, want_params, rtol=1e-6, atol=1e-9):
         other, _ = _run_nn_model(nn_model, X, Y, n_h, seed + 1, n, lr, what)
         if np.array_equal(other, got):
-            raise AssertionError(f"{what}: nn_model gave the same result for generators made "
-                                 "from different seeds: pass the rng it is given on to "
-                                 "initialize_parameters instead of making a new one")
+            raise CheckFailed(f"{what}: nn_model gave the same result for generators made "
+                              "from different seeds: pass the rng it is given on to "
+                              "initialize_parameters instead of making a new one")
     expect_close(got, want_params, f"W1, b1, W2 and b2 from nn_model ({what})",
                  NN_MODEL_MISTAKES, (X, Y, n_h, seed, n, lr), reveal=reveal)
     expect_costs(costs, want_costs, n, what, reveal)
 
 
+@visible
 def check_nn_model(nn_model):
     """Visible check of exercise 8: a short run on a small planar set."""
     X, Y = _planar(1, 40)
@@ -561,6 +583,7 @@ def check_nn_model(nn_model):
     passed("nn_model", 2)
 
 
+@hidden
 def hidden_nn_model(nn_model, data_seed, m, n_h, seed, num_iterations, learning_rate,
                     parameters, costs):
     """Hidden check; `parameters` (W1, b1, W2, b2 flattened in that order into one list)
@@ -588,12 +611,14 @@ def _compare_predict(predict, parameters, X, expected, what, reveal):
                  reveal=reveal)
 
 
+@visible
 def check_predict(predict):
     """Visible check of exercise 9."""
     _compare_predict(predict, NET, X_NET, ref.predict(NET, X_NET), "5 examples", True)
     passed("predict", 1)
 
 
+@hidden
 def hidden_predict(predict, W1, b1, W2, b2, X, expected):
     parameters = _arrays({"W1": W1, "b1": b1, "W2": W2, "b2": b2})
     _compare_predict(predict, parameters, np.asarray(X, float), expected, "a hidden case",

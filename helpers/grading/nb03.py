@@ -13,8 +13,12 @@ tests/test_grading_nb03.py and tests/nb03_answers.py run realistic mistakes thro
 import numpy as np
 
 from .. import activations as ref
-from .checks import (Mistake, NotAnswered, as_array, call, close, expect_close, passed,
-                     using)
+from . import cellguard
+from .checks import (CheckFailed, Mistake, NotAnswered, as_array, call, close,
+                     expect_close, hidden, passed, plain, shown, using, visible_for)
+
+NOTEBOOK = "03_activations"
+visible = visible_for(NOTEBOOK)
 
 # Loose enough for an answer computed in float32 (about 7 significant digits), far
 # tighter than any of the mistakes below.
@@ -215,7 +219,7 @@ def _call(fn, name, *args):
         hint = next((h for pattern, h in CALL_HINTS if pattern in str(err)), "")
         if not hint:
             raise
-        raise AssertionError(f"{err}{hint}") from None
+        raise CheckFailed(f"{err}{hint}") from err.__cause__
 
 
 def _run(fn, name, exercise, z, *params):
@@ -225,10 +229,10 @@ def _run(fn, name, exercise, z, *params):
     with using(fn, **{n: f for n, f in REFERENCE.items() if n not in EXERCISES[exercise]}):
         out = _call(fn, name, given, *params)
     if not np.array_equal(given, z, equal_nan=True):
-        raise AssertionError(f"{name} changed its input z in place: build a new array "
-                             "(np.where, np.maximum, arithmetic) or work on z.copy(). A "
-                             "network keeps Z for its backward pass, so changing it "
-                             "breaks the gradients")
+        raise CheckFailed(f"{name} changed its input z in place: build a new array "
+                          "(np.where, np.maximum, arithmetic) or work on z.copy(). A "
+                          "network keeps Z for its backward pass, so changing it "
+                          "breaks the gradients")
     return out
 
 
@@ -242,10 +246,10 @@ def _compare(fn, name, exercise, z, params, expected, reveal):
     what = f"{name}({shown})"
     out = _run(fn, name, exercise, z, *params)
     if isinstance(out, (list, tuple)):
-        raise AssertionError(f"{what} returned a {type(out).__name__}: return a numpy array "
-                             "of the shape of z, computed on the whole array at once "
-                             "(np.maximum, np.where, arithmetic) rather than collected "
-                             "value by value")
+        raise CheckFailed(f"{what} returned a {type(out).__name__}: return a numpy array "
+                          "of the shape of z, computed on the whole array at once "
+                          "(np.maximum, np.where, arithmetic) rather than collected "
+                          "value by value")
     out = as_array(out, what, z.shape)
     expected = np.asarray(expected, dtype=float)
     kink = (z == 0) if name in KINKS else np.zeros(z.shape, bool)
@@ -260,7 +264,7 @@ def _compare(fn, name, exercise, z, params, expected, reveal):
         low, high = sorted(KINKS[name](*params))
         at_zero = out[kink]
         if not np.all((at_zero >= low - ATOL) & (at_zero <= high + ATOL)):
-            raise AssertionError(
+            raise CheckFailed(
                 f"{what} at z = 0 gave {at_zero[0]:g}: there the slope jumps from "
                 f"{low:g} (left) to {high:g} (right), and the checks accept either of "
                 "them or anything in between, nothing else")
@@ -277,37 +281,44 @@ def _check_pair(exercise, functions, cases):
     passed(exercise, count)
 
 
+@visible
 def check_sigmoid(sigmoid, sigmoid_derivative):
     """Visible check of exercise 1."""
     _check_pair("sigmoid", (sigmoid, sigmoid_derivative), [(Z, ()), (Z_LINE, ())])
 
 
+@visible
 def check_tanh(tanh, tanh_derivative):
     """Visible check of exercise 2."""
     _check_pair("tanh", (tanh, tanh_derivative), [(Z, ()), (Z_LINE, ())])
 
 
+@visible
 def check_relu(relu, relu_derivative):
     """Visible check of exercise 3."""
     _check_pair("relu", (relu, relu_derivative), [(Z, ()), (Z_LINE, ())])
 
 
+@visible
 def check_leaky_relu(leaky_relu, leaky_relu_derivative):
     """Visible check of exercise 4: the default alpha and another one."""
     _check_pair("leaky_relu", (leaky_relu, leaky_relu_derivative),
                 [(Z, ()), (Z, (0.2,)), (Z_LINE, ())])
 
 
+@visible
 def check_elu(elu, elu_derivative):
     """Visible check of exercise 5: the default alpha and another one."""
     _check_pair("elu", (elu, elu_derivative), [(Z, ()), (Z, (0.5,)), (Z_LINE, ())])
 
 
+@visible
 def check_swish(swish, swish_derivative):
     """Visible check of exercise 6."""
     _check_pair("swish", (swish, swish_derivative), [(Z, ()), (Z_LINE, ())])
 
 
+@hidden
 def hidden_activation(exercise, function, derivative, z, values, slopes, alpha=None,
                       dtype="float64"):
     """Hidden check of exercises 1 to 6 on one case; `values` and `slopes` are the
@@ -369,15 +380,16 @@ def _check_sums(out, what):
     if np.allclose(out.sum(axis=0), 1, rtol=RTOL):
         return
     if np.isclose(out.sum(), 1, rtol=RTOL):
-        raise AssertionError(f"{what}: the probabilities add up to 1 over the whole array "
-                             "instead of in each column. Each column is one example, so "
-                             "sum down the columns, axis=0")
+        raise CheckFailed(f"{what}: the probabilities add up to 1 over the whole array "
+                          "instead of in each column. Each column is one example, so "
+                          "sum down the columns, axis=0")
     if out.ndim == 2 and np.allclose(out.sum(axis=1), 1, rtol=RTOL):
-        raise AssertionError(f"{what}: each ROW adds up to 1: you normalised along "
-                             "axis=1, the layout Keras uses. Here the examples are "
-                             "columns, so normalise down each column, axis=0")
+        raise CheckFailed(f"{what}: each ROW adds up to 1: you normalised along "
+                          "axis=1, the layout Keras uses. Here the examples are "
+                          "columns, so normalise down each column, axis=0")
 
 
+@visible
 def check_softmax(softmax):
     """Visible check of exercise 7."""
     for z in (SOFTMAX_Z, SOFTMAX_BIG):
@@ -385,6 +397,7 @@ def check_softmax(softmax):
     passed("softmax", 2)
 
 
+@hidden
 def hidden_softmax(softmax, z, expected, dtype="float64"):
     """Hidden check of exercise 7 on one case; `expected` is written into the test cell."""
     _compare_softmax(softmax, np.asarray(z, dtype=dtype), expected, reveal=False)
@@ -434,39 +447,43 @@ def _normalise(value):
 
 def _choices(answer, name):
     """The answer as {task: activation name}, or an error that says what to fix."""
+    answer = plain(answer, name)
     if not isinstance(answer, dict):
-        raise AssertionError(f"{name} should be the dict of the answer cell, one entry "
-                             f"per task, got {type(answer).__name__}")
+        raise CheckFailed(f"{name} should be the dict of the answer cell, one entry "
+                          f"per task, got {type(answer).__name__}")
     if answer and all(v is None for v in answer.values()):
         raise NotAnswered(f"{name} is not answered yet: replace each None with the name "
                           "of an activation, in quotes")
     missing = [t for t in TASKS if t not in answer]
     extra = [t for t in answer if t not in TASKS]
     if missing or extra:
-        raise AssertionError(f"{name} should keep exactly the keys {list(TASKS)}: "
-                             f"missing {missing}, unexpected {extra}")
+        raise CheckFailed(f"{name} should keep exactly the keys {list(TASKS)}: "
+                          f"missing {missing}, unexpected {extra}")
     choices = {}
     for task in TASKS:
         value = answer[task]
         if value is None:
-            raise AssertionError(f"{name}[{task!r}] has no answer yet")
+            raise CheckFailed(f"{name}[{task!r}] has no answer yet")
         if not isinstance(value, str):
-            raise AssertionError(f"{name}[{task!r}] should be an activation's name in "
-                                 f"quotes, such as 'relu', got {value!r}")
+            raise CheckFailed(f"{name}[{task!r}] should be an activation's name in "
+                              f"quotes, such as 'relu', got {shown(value)}")
         choices[task] = _normalise(value)
         if choices[task] not in ACTIVATION_NAMES:
-            raise AssertionError(f"{name}[{task!r}]: unknown activation {value!r}; choose "
-                                 f"one of {', '.join(ACTIVATION_NAMES)}")
+            raise CheckFailed(f"{name}[{task!r}]: unknown activation {shown(value)}; choose "
+                              f"one of {', '.join(ACTIVATION_NAMES)}")
     return choices
 
 
+@visible
 def check_output_activation(answer, name="output_activation"):
     """Visible check of exercise 8: only that every task has a known activation."""
+    cellguard.check(answer, name, NOTEBOOK)
     _choices(answer, name)
     print(f"\N{CHECK MARK} {name}: every task has an activation; the hidden test decides "
           "whether they are right")
 
 
+@hidden
 def hidden_output_activation(answer, expected, name="output_activation"):
     """Hidden check of exercise 8 against `expected`, written into the test cell. Each
     wrong choice is explained by what the task needs and what the chosen activation
@@ -474,9 +491,9 @@ def hidden_output_activation(answer, expected, name="output_activation"):
     choices = _choices(answer, name)
     wrong = [task for task in TASKS if choices[task] != expected[task]]
     if wrong:
-        reasons = " ".join(f"{task!r}: {answer[task]!r} does not fit. This task needs "
+        reasons = " ".join(f"{task!r}: {choices[task]!r} does not fit. This task needs "
                            f"{NEEDS[task]}; {BEHAVIOURS[choices[task]]}."
                            for task in wrong)
         verb = "is" if len(wrong) == 1 else "are"
-        raise AssertionError(f"{name}: {len(wrong)} of the {len(TASKS)} choices {verb} "
-                             f"wrong. {reasons}")
+        raise CheckFailed(f"{name}: {len(wrong)} of the {len(TASKS)} choices {verb} "
+                          f"wrong. {reasons}")

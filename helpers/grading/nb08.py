@@ -25,7 +25,11 @@ import os
 import numpy as np
 
 from ..plotting import confusion_matrix as ref_confusion_matrix
-from .checks import Mistake, as_array, call, close, expect_close, passed, using
+from .checks import (CheckFailed, Mistake, as_array, call, close, expect_close, hidden,
+                     passed, using, visible_for)
+
+NOTEBOOK = "08_keras_mnist"
+visible = visible_for(NOTEBOOK)
 
 
 def _keras():
@@ -141,26 +145,26 @@ def _check_structure(model, shapes, input_shape, n_hidden, num_classes, what):
     kernels = [s for s in got if len(s) == 2]
     biases = [s for s in got if len(s) == 1]
     if len(biases) < len(kernels):
-        raise AssertionError(f"{what}: a Dense layer has no bias (use_bias=False?): every "
-                             "layer needs its bias b, as in Z = W A + b")
+        raise CheckFailed(f"{what}: a Dense layer has no bias (use_bias=False?): every "
+                          "layer needs its bias b, as in Z = W A + b")
     if n_hidden is None and len(kernels) > 1:
-        raise AssertionError(
+        raise CheckFailed(
             f"{what}: n_hidden=None asks for no hidden layer, the inputs going straight "
             f"to the output layer, but the model has {len(kernels)} Dense layers")
     if n_hidden is not None and len(kernels) == 1:
-        raise AssertionError(
+        raise CheckFailed(
             f"{what}: n_hidden={n_hidden} asks for a hidden Dense layer of "
             f"{n_hidden} units (ReLU) before the output layer; the model has none")
     if n_hidden is not None and len(kernels) == 2 and kernels[0][1] != n_hidden:
-        raise AssertionError(
+        raise CheckFailed(
             f"{what}: the hidden layer has {kernels[0][1]} units, n_hidden asks for "
             f"{n_hidden}: use the argument, not a fixed number")
     if kernels and kernels[0][0] != math.prod(input_shape):
-        raise AssertionError(
+        raise CheckFailed(
             f"{what}: the first Dense layer receives {kernels[0][0]} numbers per example, "
             f"but an input of shape {tuple(input_shape)} holds {math.prod(input_shape)}")
     want = [s for s in shapes if len(s) == 2]
-    raise AssertionError(
+    raise CheckFailed(
         f"{what}: expected Dense layers with kernels of shapes {want} (inputs, units), "
         f"got {kernels}")
 
@@ -187,31 +191,31 @@ def _run_build(build_model, input_shape, n_hidden, num_classes, seed):
     what = _describe_call(input_shape, n_hidden, num_classes)
     with using(build_model, keras=keras):
         model = call(build_model, "build_model", tuple(input_shape),
-                     n_hidden=n_hidden, num_classes=num_classes)
+                     n_hidden=n_hidden, num_classes=num_classes, convert=False)
     if not isinstance(model, keras.Model):
         hint = " (did you forget `return model`?)" if model is None else ""
-        raise AssertionError(f"{what} should return a Keras model, e.g. a "
-                             f"keras.Sequential, got {type(model).__name__}{hint}")
+        raise CheckFailed(f"{what} should return a Keras model, e.g. a "
+                          f"keras.Sequential, got {type(model).__name__}{hint}")
     shapes = _expected_shapes(input_shape, n_hidden, num_classes)
     x, weights = _probe(seed, input_shape, shapes)
     try:
         out = np.asarray(model(x, training=False))
     except Exception as err:
-        raise AssertionError(f"{what}: calling the model on a batch of shape {x.shape} "
-                             f"raised {type(err).__name__}: {err}. The model's input "
-                             "should have shape input_shape (keras.Input(shape=input_shape))"
-                             ) from err
+        raise CheckFailed(f"{what}: calling the model on a batch of shape {x.shape} "
+                          f"raised {type(err).__name__}: {err}. The model's input "
+                          "should have shape input_shape (keras.Input(shape=input_shape))"
+                          ) from err
     if out.ndim > 2:
-        raise AssertionError(
+        raise CheckFailed(
             f"{what}: for a batch of shape {x.shape} the model returns shape {out.shape}. "
             "A Dense layer acts on the last axis only, so each row of every image was "
             "classified separately: put keras.layers.Flatten() first, to turn each "
             "example into one row of numbers")
     if out.ndim != 2 or out.shape[0] != len(x):
-        raise AssertionError(f"{what}: for a batch of shape {x.shape} the model returns "
-                             f"shape {out.shape}, expected ({len(x)}, {num_classes})")
+        raise CheckFailed(f"{what}: for a batch of shape {x.shape} the model returns "
+                          f"shape {out.shape}, expected ({len(x)}, {num_classes})")
     if out.shape[1] != num_classes:
-        raise AssertionError(
+        raise CheckFailed(
             f"{what}: the output layer has {out.shape[1]} units; it needs num_classes = "
             f"{num_classes}, one per class: use the argument, not a fixed number")
     _check_structure(model, shapes, input_shape, n_hidden, num_classes, what)
@@ -227,14 +231,15 @@ def _compare_build(build_model, input_shape, n_hidden, num_classes, seed, expect
     x, weights, out, count = _run_build(build_model, input_shape, n_hidden,
                                         num_classes, seed)
     if params is not None and count != params:
-        raise AssertionError(f"{what}: the model has {count} parameters; the asked-for "
-                             "architecture has a different number (extra layers?)")
+        raise CheckFailed(f"{what}: the model has {count} parameters; the asked-for "
+                          "architecture has a different number (extra layers?)")
     mistakes = BUILD_MISTAKES if n_hidden is not None else [
         m for m in BUILD_MISTAKES if "hidden layer" not in m.message]
     expect_close(out, expected, f"{what}, its output", mistakes, (x, weights), rtol=1e-4,
                  atol=1e-6, reveal=reveal)
 
 
+@visible
 def check_build_model(build_model):
     """Visible check of exercise 1: both variants, and images that need flattening."""
     cases = [((3, 2), 5, 4, 2), ((6,), None, 3, 1)]
@@ -246,6 +251,7 @@ def check_build_model(build_model):
     passed("build_model", len(cases))
 
 
+@hidden
 def hidden_build_model(build_model, input_shape, n_hidden, num_classes, seed, params,
                        expected):
     """Hidden check: `params` (the parameter count) and `expected` (the output for the
@@ -314,26 +320,26 @@ def _check_optimizer(model, learning_rate, what):
     optimizer = getattr(model, "optimizer", None)
     if type(optimizer) is not keras.optimizers.Adam:
         got = type(optimizer).__name__ if optimizer is not None else "no optimizer"
-        raise AssertionError(f"{what}: the optimizer should be Adam "
-                             f"(keras.optimizers.Adam), got {got}")
+        raise CheckFailed(f"{what}: the optimizer should be Adam "
+                          f"(keras.optimizers.Adam), got {got}")
     rate = float(np.asarray(_value(optimizer.learning_rate)))
     if not np.isclose(rate, learning_rate, rtol=1e-5, atol=0):
         if np.isclose(rate, 0.001, rtol=1e-5) and not np.isclose(learning_rate, 0.001):
-            raise AssertionError(
+            raise CheckFailed(
                 f"{what}: Adam runs with its default learning rate 0.001 instead of the "
                 f"learning_rate argument ({learning_rate:g}): pass it on, "
                 "keras.optimizers.Adam(learning_rate=learning_rate) (the string 'adam' "
                 "always means the default)")
-        raise AssertionError(f"{what}: Adam's learning rate is {rate:g}, but "
-                             f"learning_rate={learning_rate:g} was asked for")
+        raise CheckFailed(f"{what}: Adam's learning rate is {rate:g}, but "
+                          f"learning_rate={learning_rate:g} was asked for")
     settings = {"beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7}
     for name, default in settings.items():
         value = float(np.asarray(_value(getattr(optimizer, name))))
         if not np.isclose(value, default, rtol=1e-5, atol=0):
-            raise AssertionError(f"{what}: Adam's {name} is {value:g}; keep its default "
-                                 f"{default:g}")
+            raise CheckFailed(f"{what}: Adam's {name} is {value:g}; keep its default "
+                              f"{default:g}")
     if getattr(optimizer, "amsgrad", False):
-        raise AssertionError(f"{what}: keep Adam's default amsgrad=False")
+        raise CheckFailed(f"{what}: keep Adam's default amsgrad=False")
 
 
 def _evaluate(model, what):
@@ -348,7 +354,7 @@ def _evaluate(model, what):
             message = (f"model.evaluate raised {type(err).__name__}: {err}. Check the "
                        f"loss and the metrics ({metrics!r}): the labels are integers 0..9 "
                        "and the model outputs one probability per class")
-        raise AssertionError(f"{what}: {message}") from err
+        raise CheckFailed(f"{what}: {message}") from err
 
 
 def _compare_compile(compile_model, learning_rate, expected_loss, expected_accuracy, reveal):
@@ -356,17 +362,18 @@ def _compare_compile(compile_model, learning_rate, expected_loss, expected_accur
     what = f"compile_model(model, learning_rate={learning_rate:g})"
     model, probabilities = _compile_probe_model()
     with using(compile_model, keras=keras):
-        call(compile_model, "compile_model", model, learning_rate=learning_rate)
+        call(compile_model, "compile_model", model, learning_rate=learning_rate,
+             convert=False)
     if not getattr(model, "compiled", False):
-        raise AssertionError(f"{what}: the model is not compiled: compile_model must call "
-                             "model.compile(...) on the model it is given")
+        raise CheckFailed(f"{what}: the model is not compiled: compile_model must call "
+                          "model.compile(...) on the model it is given")
     _check_optimizer(model, learning_rate, what)
     message = _loss_message(model.loss)
     if message is not None:
-        raise AssertionError(f"{what}: {message}")
+        raise CheckFailed(f"{what}: {message}")
     if model.loss is None:
-        raise AssertionError(f"{what}: compile needs a loss: "
-                             "loss='sparse_categorical_crossentropy'")
+        raise CheckFailed(f"{what}: compile needs a loss: "
+                          "loss='sparse_categorical_crossentropy'")
     result = _evaluate(model, what)
     from_logits = _cross_entropy(_softmax_rows(probabilities), COMPILE_Y)
     expect_close(result["loss"], expected_loss, f"{what}, the loss it computes", [
@@ -376,15 +383,16 @@ def _compare_compile(compile_model, learning_rate, expected_loss, expected_accur
         rtol=1e-4, atol=1e-6, reveal=reveal)
     scores = {k: v for k, v in result.items() if k != "loss"}
     if not scores:
-        raise AssertionError(f"{what}: no metric: pass metrics=['accuracy'] so that fit and "
-                             "evaluate report the accuracy as well as the loss")
+        raise CheckFailed(f"{what}: no metric: pass metrics=['accuracy'] so that fit and "
+                          "evaluate report the accuracy as well as the loss")
     if not any(close(v, expected_accuracy, rtol=1e-5, atol=1e-6) for v in scores.values()):
-        raise AssertionError(
+        raise CheckFailed(
             f"{what}: no metric reports the accuracy (got {sorted(scores)}); "
             "metrics=['accuracy'] lets Keras pick the right accuracy for integer labels "
             "(categorical_accuracy expects one-hot labels)")
 
 
+@visible
 def check_compile_model(compile_model):
     """Visible check of exercise 2, with a learning rate other than Adam's default."""
     model, probabilities = _compile_probe_model()
@@ -395,6 +403,7 @@ def check_compile_model(compile_model):
     passed("compile_model", 4)
 
 
+@hidden
 def hidden_compile_model(compile_model, learning_rate, loss, accuracy):
     """Hidden check; `loss` and `accuracy` on the probe are literals in the test cell."""
     _compare_compile(compile_model, learning_rate, loss, accuracy, reveal=False)
@@ -416,12 +425,12 @@ def _history_dict(history, what):
         history = history.history
     if not isinstance(history, dict):
         hint = " (did you forget `return`?)" if history is None else ""
-        raise AssertionError(f"{what}: train should return the training history, "
-                             "model.fit's return value (or its .history dict), got "
-                             f"{type(history).__name__}{hint}")
+        raise CheckFailed(f"{what}: train should return the training history, "
+                          "model.fit's return value (or its .history dict), got "
+                          f"{type(history).__name__}{hint}")
     if not isinstance(history.get("loss"), list):
-        raise AssertionError(f"{what}: the history has no list of losses under 'loss'; "
-                             "return what model.fit returns")
+        raise CheckFailed(f"{what}: the history has no list of losses under 'loss'; "
+                          "return what model.fit returns")
     return history
 
 
@@ -459,12 +468,13 @@ def _run_train(train, x, y, epochs, batch_size, what, learning_rate=0.01, n_hidd
     before = [np.array(_value(w)) for w in model.weights]
     # fit's progress lines (verbose=2) would only clutter the check's output
     with using(train, keras=keras), contextlib.redirect_stdout(io.StringIO()):
-        history = call(train, "train", model, x, y, epochs=epochs, batch_size=batch_size)
+        history = call(train, "train", model, x, y, epochs=epochs, batch_size=batch_size,
+                       convert=False)
     updates = int(np.asarray(_value(model.optimizer.iterations)))
     after = [_value(w) for w in model.weights]
     if updates == 0 and all(np.array_equal(a, b) for a, b in zip(before, after)):
-        raise AssertionError(f"{what}: the model given to train did not change: train "
-                             "must call fit on that model (model.fit(x, y, ...))")
+        raise CheckFailed(f"{what}: the model given to train did not change: train "
+                          "must call fit on that model (model.fit(x, y, ...))")
     return model, _history_dict(history, what), updates
 
 
@@ -474,25 +484,28 @@ def _compare_train(train, n, epochs, batch_size, seed, updates, reveal):
     _, history, got = _run_train(train, x, y, epochs, batch_size, what)
     got_epochs = len(history["loss"])
     if got_epochs != epochs or got != updates:
-        raise AssertionError(f"{what}: " + _train_diagnosis(n, epochs, batch_size,
+        raise CheckFailed(f"{what}: " + _train_diagnosis(n, epochs, batch_size,
                                                             got_epochs, got))
     losses = np.asarray(history["loss"], float)
     if reveal and not losses[-1] < losses[0]:
-        raise AssertionError(f"{what}: the loss did not go down ({losses}): is the model "
-                             "trained on x and y as given?")
+        raise CheckFailed(f"{what}: the loss did not go down ({losses}): is the model "
+                          "trained on x and y as given?")
 
 
+@visible
 def check_train(train):
     """Visible check of exercise 3: 40 examples, 3 epochs of mini-batches of 8."""
     _compare_train(train, 40, 3, 8, seed=1, updates=15, reveal=True)
     passed("train", 3)
 
 
+@hidden
 def hidden_train(train, n, epochs, batch_size, seed, updates):
     """Hidden check; `updates` (the optimizer steps expected) is a literal."""
     _compare_train(train, n, epochs, batch_size, seed, updates, reveal=False)
 
 
+@hidden
 def hidden_train_accuracy(train, x, y, x_test, y_test, epochs, batch_size, floor):
     """Hidden check: the student's `train` on a slice of MNIST, with the reference model
     (100 ReLU units) and compile, must reach `floor` test accuracy (a literal, set below
@@ -504,8 +517,8 @@ def hidden_train_accuracy(train, x, y, x_test, y_test, epochs, batch_size, floor
     predicted = np.asarray(model(np.asarray(x_test), training=False)).argmax(axis=1)
     accuracy = float(np.mean(predicted == np.asarray(y_test)))
     if accuracy < floor:
-        raise AssertionError(f"{what}: the trained model gets {accuracy:.1%} of the test "
-                             "images right, too few for a correctly trained model")
+        raise CheckFailed(f"{what}: the trained model gets {accuracy:.1%} of the test "
+                          "images right, too few for a correctly trained model")
 
 
 # -- confusion_matrix -----------------------------------------------------------------------
@@ -542,7 +555,7 @@ def _compare_confusion(confusion_matrix, y_true, y_pred, num_classes, expected, 
     out = call(confusion_matrix, "confusion_matrix", y_true.copy(), y_pred.copy(), num_classes)
     shape = np.shape(out)
     if len(shape) == 2 and shape[0] == shape[1] and shape[0] < num_classes:
-        raise AssertionError(
+        raise CheckFailed(
             f"{what}: the matrix is {shape[0]} x {shape[1]}, but num_classes = "
             f"{num_classes}: a class that never occurs still gets its row and column. Make "
             "the matrix num_classes x num_classes, not as large as the biggest label")
@@ -555,6 +568,7 @@ CONFUSION_TRUE = np.array([0, 1, 2, 2, 3, 1, 0, 2, 3, 3, 1, 2, 0, 2])
 CONFUSION_PRED = np.array([0, 2, 2, 2, 3, 1, 1, 0, 3, 2, 2, 2, 0, 2])
 
 
+@visible
 def check_confusion_matrix(confusion_matrix):
     """Visible check of exercise 4: 14 labels in 5 classes (class 4 never occurs)."""
     _compare_confusion(confusion_matrix, CONFUSION_TRUE, CONFUSION_PRED, 5,
@@ -563,6 +577,7 @@ def check_confusion_matrix(confusion_matrix):
     passed("confusion_matrix", 2)
 
 
+@hidden
 def hidden_confusion_matrix(confusion_matrix, y_true, y_pred, num_classes, expected,
                             dtype="int64"):
     _compare_confusion(confusion_matrix, np.asarray(y_true, dtype), np.asarray(y_pred, dtype),

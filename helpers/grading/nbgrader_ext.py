@@ -3,11 +3,16 @@
 `nbgrader_config.py` plugs them into nbgrader:
 
 - `GuardedExecute` replaces nbgrader's `Execute` when autograding. Before running a
-  submission it scans what the student controls (`helpers.grading.guard`); a submission
-  cell gets a `SubmissionFlagged` error (so it scores 0), and the reasons go to the log and
-  to `FLAGGED.txt` in the autograded folder for the instructor. A cell that kills the kernel
-  gets a `KernelDied` error, and the rest of the notebook runs in a fresh kernel after the
-  earlier cells are replayed, so one crash costs that exercise, not the whole class's run.
+  submission it scans what the student controls (`helpers.grading.guard`). A broken rule
+  costs what it could have affected: an answer cell that slips (reads the notebook's data,
+  say) is not run and its exercise's test cells get an `AnswerFlagged` error; an added
+  scratch cell that slips is left out, with a note in its output; an attempt on what
+  decides other grades (numpy, the checks, IPython...) gives every test cell a
+  `SubmissionFlagged` error, so the submission scores 0. Flags go to the log and to
+  `FLAGGED.txt` in the autograded folder for the instructor. A cell that kills the kernel
+  gets a `KernelDied` error, one that goes on after the time limit's interrupt (it caught
+  it) a `CellTimeoutError`, and the rest of the notebook runs in a fresh kernel after the
+  earlier cells are replayed, so either costs that exercise, not the whole notebook.
 - `RedactHiddenTests` runs when feedback is generated: it removes hidden test code from the
   test cells and shortens their tracebacks to the error message, so feedback shows which
   test failed and why, never what it checks.
@@ -17,12 +22,12 @@ Introduced with notebook 01; used for every graded notebook.
 import copy
 import os
 
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from traitlets import Dict, List, Unicode
 
-from .guard import NOTEBOOK_NAMES, scan_notebook
+from .guard import CELL, NOTEBOOK_NAMES, SUBMISSION, is_answer, scan_notebook
 
 FLAG_FILE = "FLAGGED.txt"
 
@@ -36,9 +41,23 @@ def is_test(cell):
     return cell.cell_type == "code" and meta.get("grade", False) and not meta.get("solution")
 
 
+def _exercise(test_cell):
+    """The answer cell a test cell grades: `sigmoid` for `sigmoid_tests`."""
+    return _nbgrader(test_cell).get("grade_id", "").removesuffix("_tests")
+
+
+def _distinct(violations):
+    """One line per distinct problem, in order."""
+    return list(dict.fromkeys(str(v) for v in violations))
+
+
 def _error(ename, evalue):
     return NotebookNode(output_type="error", ename=ename, evalue=evalue,
                         traceback=[f"{ename}: {evalue}"])
+
+
+def _note(text):
+    return NotebookNode(output_type="stream", name="stdout", text=text + "\n")
 
 
 class GuardedExecute(Execute):
@@ -58,10 +77,11 @@ class GuardedExecute(Execute):
 
     def preprocess(self, nb, resources=None, km=None):
         notebook = (resources or {}).get("nbgrader", {}).get("notebook", "")
-        # dict.fromkeys: one line per distinct problem, in order
-        problems = list(dict.fromkeys(str(v) for v in self.scan(nb, notebook)))
-        if problems:
-            return self.flag(nb, resources, problems)
+        violations = self.scan(nb, notebook)
+        whole = [v for v in violations if v.scope == SUBMISSION]
+        if whole:
+            return self.flag(nb, resources, _distinct(whole))
+        self._skip = self.leave_out(nb, resources, [v for v in violations if v.scope == CELL])
         self._dead = set()
         return super().preprocess(nb, resources, km=km)
 
@@ -70,27 +90,70 @@ class GuardedExecute(Execute):
         return scan_notebook(nb, extra)
 
     def flag(self, nb, resources, problems):
-        folder = (resources or {}).get("metadata", {}).get("path") or "."
         message = "this submission was not run because " + "; ".join(problems)
-        self.log.warning("FLAGGED %s: %s", folder, message)
-        with open(os.path.join(folder, FLAG_FILE), "a", encoding="utf-8") as fh:
-            fh.write("\n".join(problems) + "\n")
+        self._record(resources, message, problems)
         for cell in nb.cells:
             if is_test(cell):
                 cell.outputs = [_error("SubmissionFlagged", message)]
         return nb, resources
 
+    def leave_out(self, nb, resources, violations):
+        """{cell index: the outputs it gets instead of running} for the cells whose rule
+        breaks cost only themselves: an answer cell and its exercise's test cells, or an
+        added cell."""
+        by_label = {}
+        for violation in violations:
+            by_label.setdefault(violation.cell, []).append(violation)
+        skip = {}
+        for index, cell in enumerate(nb.cells):
+            grade_id = _nbgrader(cell).get("grade_id")
+            label = grade_id or f"added cell {index + 1}"
+            if not is_answer(cell) or label not in by_label:
+                continue
+            problems = _distinct(by_label[label])
+            reasons = "; ".join(dict.fromkeys(f"line {v.line} {v.reason}"
+                                              for v in by_label[label]))
+            if grade_id is None:
+                self.log.info("Left out %s: %s", label, reasons)
+                skip[index] = [_note(f"The autograder left this added cell out, without "
+                                     f"running it: {reasons}.")]
+                continue
+            message = (f"the answer cell {grade_id!r} was not run: {reasons}. This exercise "
+                       "scores 0; the others are graded")
+            self._record(resources, message, problems)
+            skip[index] = [_note(f"The autograder did not run this answer cell: {reasons}. "
+                                 "This exercise scores 0.")]
+            for test_index, test in enumerate(nb.cells):
+                if is_test(test) and _exercise(test) == grade_id:
+                    skip[test_index] = [_error("AnswerFlagged", message)]
+        return skip
+
+    def _record(self, resources, message, problems):
+        folder = (resources or {}).get("metadata", {}).get("path") or "."
+        self.log.warning("FLAGGED %s: %s", folder, message)
+        with open(os.path.join(folder, FLAG_FILE), "a", encoding="utf-8") as fh:
+            fh.write("\n".join(problems) + "\n")
+
     def preprocess_cell(self, cell, resources, index):
+        if index in self._skip:
+            cell.outputs = self._skip[index]
+            return cell, resources
         try:
             return super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
-            self.log.warning("Kernel died in cell %d; restarting and replaying", index)
-            self._dead.add(index)
-            cell.outputs.append(_error(
-                "KernelDied", "the kernel died while running this cell (it crashed, "
-                "called exit, or ran out of memory); the cells after it ran in a new kernel"))
-            self._restart(index)
-            return cell, resources
+            why = ("KernelDied", "the kernel died while running this cell (it crashed, "
+                   "called exit, or ran out of memory)")
+        except CellTimeoutError:
+            # Interrupted at the time limit, the cell went on (it caught the interrupt):
+            # nbclient would give up on the whole notebook.
+            why = ("CellTimeoutError", "this cell ran past the time limit and did not stop "
+                   "when interrupted, so its kernel was killed")
+        self.log.warning("%s in cell %d; restarting the kernel and replaying", why[0], index)
+        self._dead.add(index)
+        cell.outputs.append(_error(why[0], why[1] + "; the cells after it ran in a new "
+                                   "kernel"))
+        self._restart(index)
+        return cell, resources
 
     def _restart(self, index):
         """Start a fresh kernel and re-run the cells before `index` (except those that
@@ -100,10 +163,10 @@ class GuardedExecute(Execute):
         self.start_new_kernel()
         self.start_new_kernel_client()
         for i, cell in enumerate(self.nb.cells[:index]):
-            if cell.cell_type == "code" and i not in self._dead:
+            if cell.cell_type == "code" and i not in self._dead and i not in self._skip:
                 try:
                     self.execute_cell(copy.deepcopy(cell), i, store_history=False)
-                except DeadKernelError:  # cannot happen twice for a deterministic cell
+                except (DeadKernelError, CellTimeoutError):  # not twice for the same cell
                     self._dead.add(i)
                     return self._restart(index)
 
