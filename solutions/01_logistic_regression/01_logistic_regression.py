@@ -29,12 +29,15 @@
 # than tuned to the visible case.
 #
 # **The rules for answers.** Your answer cells, and any cell you add, may use numpy
-# (`np`), `math` and the names you define yourself; a function gets its data through its
-# arguments, not from the notebook's variables. A submission that reaches for anything
-# more (the checks, the course's reference code, the notebook's variables or plots,
-# IPython magics) is flagged and scores zero, so delete scratch cells that do such things
-# before you hand in. To see what the autograder would object to, run this in a terminal
-# from the course folder:
+# (`np`, also as in `from numpy import exp`), `math` and the names you define yourself; a
+# function gets its data through its arguments, not from the notebook's variables. Each
+# check first reads its answer cell the way the autograder will, and tells you which line
+# breaks a rule. A slip, such as reading one of the notebook's variables, costs only that
+# exercise, and a scratch cell of yours that just prints the notebook's data is left out
+# of grading. Reaching for what decides other grades (the checks, the course's reference
+# code, other modules, changing numpy, IPython magics) scores the whole submission zero.
+# To see everything the autograder would object to at once, run this in a terminal from
+# the course folder:
 # `python -m helpers.grading.guard notebooks/01_logistic_regression/01_logistic_regression.ipynb`.
 #
 # | exercise | points |

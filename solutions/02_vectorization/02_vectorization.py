@@ -37,9 +37,12 @@
 # (`np`), `math` and the names you define yourself; each function gets its data through
 # its arguments, never from the notebook's variables (`X`, `images`, ...). Nothing else:
 # not what this notebook imports, not the functions its other cells define (such as the
-# loop versions in section 1). A submission that breaks these rules is flagged and
-# scores zero, so remove scratch cells that do before you hand in. To see what the
-# autograder would object to, run this in a terminal from the course folder:
+# loop versions in section 1). As in notebook 01, each check tells you if its answer
+# cell breaks a rule: a slip (reading a notebook variable) costs that exercise, a
+# scratch cell that only prints the notebook's data is left out, and reaching for the
+# checks, the reference code, other modules or IPython scores the whole submission zero.
+# To see everything the autograder would object to, run this in a terminal from the
+# course folder:
 # `python -m helpers.grading.guard notebooks/02_vectorization/02_vectorization.ipynb`.
 # Notebook 01's `sigmoid` is not available here: where you need it, write
 # `1 / (1 + np.exp(-z))`, or define a small sigmoid of your own in your answer cell.
