@@ -59,6 +59,27 @@ WRONG = {
         "derivative mixes s and z": (
             "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n\n"
             "def sigmoid_derivative(z):\n    return sigmoid(z) * (1 - z)\n"),
+        "1 / 1 + exp(-z)": "def sigmoid(z):\n    return 1 / 1 + np.exp(-z)\n\n"
+                           + RIGHT_SIGMOID_DERIVATIVE,
+        "exp(-z) in the numerator": (
+            "def sigmoid(z):\n    return np.exp(-z) / (1 + np.exp(-z))\n\n"
+            + RIGHT_SIGMOID_DERIVATIVE),
+        "derivative s * (1 + s)": (
+            "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n\n"
+            "def sigmoid_derivative(z):\n    s = sigmoid(z)\n    return s * (1 + s)\n"),
+        "derivative 1 - s**2 (tanh's)": (
+            "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n\n"
+            "def sigmoid_derivative(z):\n    return 1 - sigmoid(z) ** 2\n"),
+        "derivative as a fraction of exponentials": (
+            "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n\n"
+            "def sigmoid_derivative(z):\n"
+            "    return np.exp(-z) / (1 + np.exp(-z)) ** 2\n"),
+        "derivative without the square": (
+            "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n\n"
+            "def sigmoid_derivative(z):\n    return np.exp(-z) / (1 + np.exp(-z))\n"),
+        "derivative times z (chain rule)": (
+            "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n\n"
+            "def sigmoid_derivative(z):\n    s = sigmoid(z)\n    return z * s * (1 - s)\n"),
     },
     "tanh": {
         "fraction of exponentials": (
@@ -73,6 +94,29 @@ WRONG = {
         "derivative of a, not z": (
             "def tanh(z):\n    return np.tanh(z)\n\n"
             "def tanh_derivative(z):\n    return 1 - z ** 2\n"),
+        "fraction with exp(-2z)": (
+            "def tanh(z):\n"
+            "    return (1 - np.exp(-2 * z)) / (1 + np.exp(-2 * z))\n\n"
+            + RIGHT_TANH_DERIVATIVE),
+        "derivative 1 + tanh**2": (
+            "def tanh(z):\n    return np.tanh(z)\n\n"
+            "def tanh_derivative(z):\n    return 1 + np.tanh(z) ** 2\n"),
+        "derivative squares z": (
+            "def tanh(z):\n    return np.tanh(z)\n\n"
+            "def tanh_derivative(z):\n    return 1 - np.tanh(z ** 2)\n"),
+        "derivative sech without the square": (
+            "def tanh(z):\n    return np.tanh(z)\n\n"
+            "def tanh_derivative(z):\n    return 1 / np.cosh(z)\n"),
+        "derivative through sigmoid, one 2 dropped": (
+            "def tanh(z):\n    return 2 * sigmoid(2 * z) - 1\n\n"
+            "def tanh_derivative(z):\n"
+            "    s = sigmoid(2 * z)\n"
+            "    return 2 * s * (1 - s)\n"),
+        "derivative through sigmoid, both 2s dropped": (
+            "def tanh(z):\n    return 2 * sigmoid(2 * z) - 1\n\n"
+            "def tanh_derivative(z):\n"
+            "    s = sigmoid(2 * z)\n"
+            "    return s * (1 - s)\n"),
     },
     "relu": {
         "np.max instead of np.maximum": "def relu(z):\n    return np.max(0, z)\n\n"
@@ -96,6 +140,15 @@ WRONG = {
             "def relu_derivative(z):\n    return np.maximum(0, z)\n",
         "derivative -1 below zero": RIGHT_RELU + "\n"
             "def relu_derivative(z):\n    return np.sign(z)\n",
+        "boolean mask": "def relu(z):\n    return z > 0\n\n" + RIGHT_RELU_DERIVATIVE,
+        "no return": "def relu(z):\n    np.maximum(0, z)\n\n" + RIGHT_RELU_DERIVATIVE,
+        "np.max(z, 0)": "def relu(z):\n    return np.max(z, 0)\n\n" + RIGHT_RELU_DERIVATIVE,
+        "derivative relu(z) / z": RIGHT_RELU + "\n"
+            "def relu_derivative(z):\n    return relu(z) / z\n",
+        "derivative with a conditional expression": RIGHT_RELU + "\n"
+            "def relu_derivative(z):\n    return 1.0 if z > 0 else 0.0\n",
+        "derivative 1 or -1": RIGHT_RELU + "\n"
+            "def relu_derivative(z):\n    return np.where(z > 0, 1, -1)\n",
     },
     "leaky_relu": {
         "alpha ignored": (
@@ -116,6 +169,27 @@ WRONG = {
         "derivative of relu": RIGHT_LEAKY + "\n"
             "def leaky_relu_derivative(z, alpha=0.01):\n"
             "    return (z > 0).astype(float)\n",
+        "slope 0.1 from the plot": (
+            "def leaky_relu(z, alpha=0.01):\n    return np.where(z > 0, z, 0.1 * z)\n\n"
+            + RIGHT_LEAKY_DERIVATIVE),
+        "np.minimum": (
+            "def leaky_relu(z, alpha=0.01):\n    return np.minimum(z, alpha * z)\n\n"
+            + RIGHT_LEAKY_DERIVATIVE),
+        "np.max(z, alpha * z)": (
+            "def leaky_relu(z, alpha=0.01):\n    return np.max(z, alpha * z)\n\n"
+            + RIGHT_LEAKY_DERIVATIVE),
+        "derivative slopes swapped": RIGHT_LEAKY + "\n"
+            "def leaky_relu_derivative(z, alpha=0.01):\n"
+            "    return np.where(z > 0, alpha, 1)\n",
+        "derivative -alpha": RIGHT_LEAKY + "\n"
+            "def leaky_relu_derivative(z, alpha=0.01):\n"
+            "    return np.where(z > 0, 1, -alpha)\n",
+        "derivative in an integer array": RIGHT_LEAKY + "\n"
+            "def leaky_relu_derivative(z, alpha=0.01):\n"
+            "    slope = np.zeros(z.shape, dtype=int)\n"
+            "    slope[z > 0] = 1\n"
+            "    slope[z <= 0] = alpha\n"
+            "    return slope\n",
     },
     "elu": {
         "tutorial formula": (
@@ -134,6 +208,20 @@ WRONG = {
         "derivative without alpha": RIGHT_ELU + "\n"
             "def elu_derivative(z, alpha=1.0):\n"
             "    return np.where(z > 0, 1.0, np.exp(np.minimum(z, 0)))\n",
+        "alpha on both sides": (
+            "def elu(z, alpha=1.0):\n"
+            "    return alpha * np.where(z > 0, z, np.exp(z) - 1)\n\n"
+            + RIGHT_ELU_DERIVATIVE),
+        "the - 1 missing": (
+            "def elu(z, alpha=1.0):\n    return np.where(z > 0, z, alpha * np.exp(z))\n\n"
+            + RIGHT_ELU_DERIVATIVE),
+        "derivative z + alpha": RIGHT_ELU + "\n"
+            "def elu_derivative(z, alpha=1.0):\n"
+            "    return np.where(z > 0, 1.0, z + alpha)\n",
+        "derivative without the branch": RIGHT_ELU + "\n"
+            "def elu_derivative(z, alpha=1.0):\n    return alpha * np.exp(z)\n",
+        "derivative elu(z) + alpha everywhere": RIGHT_ELU + "\n"
+            "def elu_derivative(z, alpha=1.0):\n    return elu(z, alpha) + alpha\n",
     },
     "swish": {
         "sigmoid of -z": "def swish(z):\n    return z * sigmoid(-z)\n\n"
@@ -144,6 +232,16 @@ WRONG = {
             "def swish_derivative(z):\n    return sigmoid(z) * (1 - sigmoid(z))\n",
         "derivative missing s(z)": RIGHT_SWISH + "\n"
             "def swish_derivative(z):\n    s = sigmoid(z)\n    return z * s * (1 - s)\n",
+        "1 / 1 + exp(-z)": "def swish(z):\n    return z * (1 / 1 + np.exp(-z))\n\n"
+                           + RIGHT_SWISH_DERIVATIVE,
+        "derivative from swish(z)": RIGHT_SWISH + "\n"
+            "def swish_derivative(z):\n    s = swish(z)\n    return s + z * s * (1 - s)\n",
+        "derivative with a minus": RIGHT_SWISH + "\n"
+            "def swish_derivative(z):\n    s = sigmoid(z)\n    return s - z * s * (1 - s)\n",
+        "derivative by the quotient rule": RIGHT_SWISH + "\n"
+            "def swish_derivative(z):\n"
+            "    e = np.exp(-z)\n"
+            "    return (1 + e + z * e) / (1 + e) ** 2\n",
     },
     "softmax": {
         "no shift": (
@@ -173,6 +271,25 @@ WRONG = {
             "    z -= np.max(z, axis=0, keepdims=True)\n"
             "    e = np.exp(z)\n"
             "    return e / np.sum(e, axis=0, keepdims=True)\n"),
+        "max of the rows": (
+            "def softmax(z):\n"
+            "    e = np.exp(z - np.max(z, axis=1, keepdims=True))\n"
+            "    return e / np.sum(e, axis=0, keepdims=True)\n"),
+        "sum of the rows": (
+            "def softmax(z):\n"
+            "    e = np.exp(z - np.max(z, axis=0, keepdims=True))\n"
+            "    return e / e.sum(axis=1, keepdims=True)\n"),
+        "minimum subtracted": (
+            "def softmax(z):\n"
+            "    e = np.exp(z - z.min(axis=0, keepdims=True))\n"
+            "    return e / e.sum(axis=0, keepdims=True)\n"),
+        "log of the sum, unshifted": (
+            "def softmax(z):\n"
+            "    return np.exp(z - np.log(np.sum(np.exp(z), axis=0)))\n"),
+        "divided by the maximum": (
+            "def softmax(z):\n"
+            "    e = np.exp(z - np.max(z, axis=0, keepdims=True))\n"
+            "    return e / np.max(e, axis=0, keepdims=True)\n"),
     },
     "output_activation": {
         "softmax for several tags": _choices(tags="softmax"),
@@ -181,6 +298,8 @@ WRONG = {
         "sigmoid for ten exclusive classes": _choices(digit="sigmoid"),
         "a typo": _choices(spam="sigmiod"),
         "a key renamed": _choices().replace("'spam'", "'email'"),
+        "softmax for a single unit": _choices(spam="softmax"),
+        "sigmoid for a command in [-1, 1]": _choices(steering="sigmoid"),
     },
 }
 
@@ -227,6 +346,11 @@ RIGHT = {
             "    return z * (z > 0)\n\n"
             "def relu_derivative(z):\n"
             "    return np.heaviside(z, 0.5)\n"),
+        "half of z + |z|, integer slopes": (
+            "def relu(z):\n"
+            "    return (z + np.abs(z)) / 2\n\n"
+            "def relu_derivative(z):\n"
+            "    return (z > 0).astype(int)\n"),
     },
     "leaky_relu": {
         "maximum, slope 1 at zero": (
@@ -245,6 +369,11 @@ RIGHT = {
             "    slope = np.ones(np.shape(z))\n"
             "    slope[np.asarray(z) < 0] = alpha\n"
             "    return slope\n"),
+        "strict z < 0 branch": (
+            "def leaky_relu(z, alpha=0.01):\n"
+            "    return np.where(z < 0, alpha * z, z)\n\n"
+            "def leaky_relu_derivative(z, alpha=0.01):\n"
+            "    return np.where(z < 0, alpha, 1.0)\n"),
     },
     "elu": {
         "np.where that overflows harmlessly, slope from elu": (
@@ -263,6 +392,11 @@ RIGHT = {
             "    negative = np.asarray(z) <= 0\n"
             "    slope[negative] = alpha * np.exp(np.asarray(z)[negative])\n"
             "    return slope\n"),
+        "strict z < 0 branch, alpha outside the where": (
+            "def elu(z, alpha=1.0):\n"
+            "    return np.where(z < 0, alpha * np.expm1(np.minimum(z, 0)), z)\n\n"
+            "def elu_derivative(z, alpha=1.0):\n"
+            "    return np.where(z < 0, alpha * np.exp(np.minimum(z, 0)), 1.0)\n"),
     },
     "swish": {
         "division form, slope from swish": (
@@ -270,6 +404,12 @@ RIGHT = {
             "    return z / (1 + np.exp(-z))\n\n"
             "def swish_derivative(z):\n"
             "    return swish(z) + sigmoid(z) * (1 - swish(z))\n"),
+        "factored slope": (
+            "def swish(z):\n"
+            "    return z * sigmoid(z)\n\n"
+            "def swish_derivative(z):\n"
+            "    s = sigmoid(z)\n"
+            "    return s * (1 + z * (1 - s))\n"),
     },
     "softmax": {
         "log-sum-exp": (
@@ -285,6 +425,10 @@ RIGHT = {
             "        e = np.exp(z[:, j] - z[:, j].max())\n"
             "        out[:, j] = e / e.sum()\n"
             "    return out\n"),
+        "column maximum without keepdims (broadcasts along the columns)": (
+            "def softmax(z):\n"
+            "    e = np.exp(z - z.max(axis=0))\n"
+            "    return e / e.sum(axis=0)\n"),
     },
     "output_activation": {
         "capitals, spaces and Keras's other names": (
@@ -330,30 +474,65 @@ MESSAGES = {
     ("sigmoid", "math.exp"): r"use numpy",
     ("sigmoid", "derivative of a, not z"): r"receives z itself",
     ("sigmoid", "derivative mixes s and z"): r"mixes s and z",
+    ("sigmoid", "1 / 1 + exp(-z)"): r"divides before it adds",
+    ("sigmoid", "exp(-z) in the numerator"): r"the numerator is 1",
+    ("sigmoid", "derivative s * (1 + s)"): r"not s \* \(1 \+ s\)",
+    ("sigmoid", "derivative 1 - s**2 (tanh's)"): r"tanh's derivative",
+    ("sigmoid", "derivative as a fraction of exponentials"): r"nan for large negative z",
+    ("sigmoid", "derivative without the square"): r"denominator is squared",
+    ("sigmoid", "derivative times z (chain rule)"): r"z times the right value",
     ("tanh", "fraction of exponentials"): r"nan for large \|z\|",
     ("tanh", "2 sigmoid(z) - 1"): r"tanh\(z / 2\)",
     ("tanh", "derivative without the square"): r"square is missing",
     ("tanh", "derivative of a, not z"): r"receives z itself",
-    ("relu", "np.max instead of np.maximum"): r"np\.maximum\(0, z\) compares",
+    ("tanh", "fraction with exp(-2z)"): r"nan for large negative z",
+    ("tanh", "derivative 1 + tanh**2"): r"not 1 \+ tanh",
+    ("tanh", "derivative squares z"): r"square tanh\(z\), not z",
+    ("tanh", "derivative sech without the square"): r"sech\(z\) squared",
+    ("tanh", "derivative through sigmoid, one 2 dropped"): r"half the slope",
+    ("tanh", "derivative through sigmoid, both 2s dropped"):
+        r"every entry whose right value is not 0, each of them 0\.25 times",
+    ("relu", "np.max instead of np.maximum"): r"np\.maximum\(x, y\) compares",
     ("relu", "if on an array"): r"need a single True/False",
     ("relu", "list from a loop"): r"returned a list: return a numpy array",
     ("relu", "changes z in place"): r"changed its input z in place",
     ("relu", "derivative returns relu"): r"that is relu itself",
     ("relu", "derivative -1 below zero"): r"not -1",
+    ("relu", "boolean mask"): r"a 0/1 result is its derivative",
+    ("relu", "np.max(z, 0)"): r"as an axis",
+    ("relu", "derivative relu(z) / z"): r"at z = 0 gave nan",
+    ("relu", "derivative with a conditional expression"): r"need a single True/False",
+    ("relu", "derivative 1 or -1"): r"not -1",
+    ("relu", "no return"): r"numeric numpy array, got NoneType",
     ("leaky_relu", "alpha ignored"): r"ignores its alpha",
     ("leaky_relu", "alpha instead of alpha * z"): r"alpha \* z, not alpha",
     ("leaky_relu", "if on an array"): r"need a single True/False",
     ("leaky_relu", "derivative alpha * z"): r"constant alpha, not alpha \* z",
     ("leaky_relu", "derivative of relu"): r"relu's derivative",
+    ("leaky_relu", "slope 0.1 from the plot"): r"fixed slope 0\.1",
+    ("leaky_relu", "np.minimum"): r"np\.minimum",
+    ("leaky_relu", "np.max(z, alpha * z)"): r"as an axis",
+    ("leaky_relu", "derivative slopes swapped"): r"other way round",
+    ("leaky_relu", "derivative -alpha"): r"not -alpha",
+    ("leaky_relu", "derivative in an integer array"): r"integer",
     ("elu", "tutorial formula"): r"different function",
     ("elu", "alpha outside the bracket"): r"alpha multiplies the whole",
     ("elu", "mask times overflow"): r"inf \* 0 = nan",
     ("elu", "derivative returns elu"): r"not elu\(z\) itself",
     ("elu", "derivative without alpha"): r"alpha multiplies exp\(z\)",
+    ("elu", "alpha on both sides"): r"not alpha \* z",
+    ("elu", "the - 1 missing"): r"- 1 is missing",
+    ("elu", "derivative z + alpha"): r"elu\(z\) \+ alpha, not z \+ alpha",
+    ("elu", "derivative without the branch"): r"for z > 0 the slope is 1",
+    ("elu", "derivative elu(z) + alpha everywhere"): r"only where z > 0",
     ("swish", "sigmoid of -z"): r"z \* sigmoid\(-z\)",
     ("swish", "overflowing form"): r"nan for large z",
     ("swish", "derivative without the product rule"): r"product rule",
     ("swish", "derivative missing s(z)"): r"first term of the product rule is missing",
+    ("swish", "1 / 1 + exp(-z)"): r"divides before it adds",
+    ("swish", "derivative from swish(z)"): r"sigmoid\(z\), not swish\(z\)",
+    ("swish", "derivative with a minus"): r"product rule adds",
+    ("swish", "derivative by the quotient rule"): r"only for large negative z.*nan",
     ("softmax", "no shift"): r"subtract each column's maximum",
     ("softmax", "one shift for the whole array"): r"WHOLE array",
     ("softmax", "sum over the whole array"): r"in each column",
@@ -361,10 +540,18 @@ MESSAGES = {
     ("softmax", "rows without keepdims"): r"keepdims=True",
     ("softmax", "hard max"): r"hard max",
     ("softmax", "shift in place"): r"changed its input z in place",
+    ("softmax", "max of the rows"): r"ROW's maximum",
+    ("softmax", "sum of the rows"): r"each ROW adds up to 1",
+    ("softmax", "minimum subtracted"): r"minimum",
+    ("softmax", "log of the sum, unshifted"): r"logits of size 100 or more",
+    ("softmax", "divided by the maximum"): r"right one times a number",
     ("output_activation", "softmax for several tags"): r"'tags'.*compete",
     ("output_activation", "relu for a temperature"): r"'temperature'.*never gives a negative",
     ("output_activation", "linear for a bounded command"): r"'steering'.*no limits",
     ("output_activation", "sigmoid for ten exclusive classes"): r"'digit'.*independently",
     ("output_activation", "a typo"): r"unknown activation 'sigmiod'",
     ("output_activation", "a key renamed"): r"keep exactly the keys",
+    ("output_activation", "softmax for a single unit"): r"'spam'.*always outputs 1",
+    ("output_activation", "sigmoid for a command in [-1, 1]"):
+        r"'steering'.*between 0 and 1",
 }

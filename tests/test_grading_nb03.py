@@ -1,23 +1,30 @@
 """Notebook 03's checks, beyond what tests/test_checks.py and tests/test_pipeline.py do for
-every notebook: every listed mistake is recognised, the convention at a kink, unanswered
-exercises, hidden checks that keep their answers hidden and agree with the reference
-implementation, a softmax judged by its values whatever numpy's error settings, and
-explanations of a wrong output activation that give nothing else away."""
+every notebook: every listed mistake is recognised, whole test cells (visible and hidden
+parts) run on every answer in tests/nb03_answers.py, the description of wrong entries that
+no listed mistake explains, the convention at a kink, unanswered exercises, hidden checks
+that keep their answers hidden and agree with the reference implementation, a softmax
+judged by its values whatever numpy's error settings, and explanations of a wrong output
+activation that give nothing else away."""
 import re
 import warnings
+from pathlib import Path
 
 import nbformat
 import numpy as np
 import pytest
 
+import nb03_answers as answers
 from answers import run_answer
-from course import ROOT
+from course import ROOT, answer_sources
 from helpers import activations as ref
 from helpers.grading import nb03
 from helpers.grading.checks import NotAnswered
 from nb03_answers import SOLUTION_CHOICES, WRONG
 
 NAME = "03_activations"
+SOLUTION = nbformat.read(ROOT / "solutions" / NAME / f"{NAME}.ipynb", 4)
+TEST_CELLS = {c.metadata["nbgrader"]["grade_id"]: c.source for c in SOLUTION.cells
+              if c.metadata.get("nbgrader", {}).get("grade")}
 PAIRS = [ex for ex in nb03.EXERCISES if ex != "softmax"]
 LISTED = [(ex, name, i) for ex in PAIRS for name in nb03.EXERCISES[ex]
           for i in range(len(nb03.MISTAKES[name]))]
@@ -45,6 +52,127 @@ def test_every_listed_softmax_mistake_is_named(index):
     with pytest.raises(AssertionError) as err:
         nb03.check_softmax(mistake.wrong)
     assert mistake.message in str(err.value)
+
+
+# -- whole test cells -----------------------------------------------------------------------
+def _hidden_part(exercise):
+    return TEST_CELLS[f"{exercise}_tests"].split("### BEGIN HIDDEN TESTS")[1]
+
+
+def _run(source, answer):
+    namespace = run_answer(answer)
+    namespace["checks"] = nb03
+    exec(compile(source, "<tests>", "exec"), namespace)
+
+
+@pytest.mark.parametrize("exercise", sorted(answers.CHECKS))
+def test_solution_passes_its_whole_test_cell(exercise):
+    _run(TEST_CELLS[f"{exercise}_tests"], answer_sources(SOLUTION)[exercise])
+
+
+RIGHT_CASES = [(ex, label) for ex in answers.RIGHT for label in answers.RIGHT[ex]]
+WRONG_CASES = [(ex, label) for ex in WRONG for label in WRONG[ex]]
+
+
+@pytest.mark.parametrize("case", RIGHT_CASES, ids="-".join)
+def test_correct_alternative_passes_the_hidden_checks_too(case):
+    exercise, label = case
+    _run(TEST_CELLS[f"{exercise}_tests"], answers.RIGHT[exercise][label])
+
+
+# A decimal number in a message; those in nb03's own texts (and an alpha the message shows)
+# are the course's, any other one in a hidden check's message would be a value it reveals.
+DECIMAL = re.compile(r"\d*\.\d+(?:e[-+]?\d+)?")
+COURSE_NUMBERS = set(DECIMAL.findall(Path(nb03.__file__).read_text()))
+
+
+def _revealed(message):
+    return set(DECIMAL.findall(re.sub(r"alpha=[\d.]+", "", message))) - COURSE_NUMBERS
+
+
+@pytest.mark.parametrize("case", WRONG_CASES, ids="-".join)
+def test_wrong_answer_fails_the_hidden_checks_too(case):
+    """Each mistake also fails the hidden part alone, so the grade does not rest on the
+    visible example only, and the message it gets shows no value."""
+    exercise, label = case
+    with pytest.raises(AssertionError) as err:
+        _run(_hidden_part(exercise), WRONG[exercise][label])
+    assert not _revealed(str(err.value)), str(err.value)
+
+
+# -- what a mistake that no listed one explains is told ------------------------------------
+HIDDEN_Z = np.array([[-3.0, 0.0, 2.0], [-800.0, 0.5, 900.0]])
+
+
+@pytest.mark.parametrize("exercise, index, wrong, visible, hidden", [
+    ("sigmoid", 0, lambda z: np.where(z == 0, 0.6, ref.sigmoid(z)),
+     r"in 1 of 10 entries, only at z = 0:", r"in 1 of 6 entries, only at z = 0$"),
+    ("elu", 0, lambda z, alpha=1.0: 2 * ref.elu(z, alpha),
+     r"in 9 of 10 entries, everywhere except at z = 0, each of them 2 times the right "
+     r"value", r"everywhere except at z = 0, each off by the same factor"),
+    ("tanh", 1, lambda z: ref.sigmoid_derivative(2 * z),
+     r"in 8 of 10 entries, in every entry whose right value is not 0, each of them 0\.25 "
+     r"times", r"in every entry whose right value is not 0, each off by the same factor"),
+    ("relu", 0, lambda z: ref.relu(z) + 0.5 * (z > 0),
+     r"only where z > 0, each of them off by \+0\.5:", r"only where z > 0, each off by the "
+     r"same amount$"),
+    ("tanh", 0, lambda z: np.where(z >= 100, np.nan, np.tanh(z)),
+     r"only for large positive z, where you return nan", r"only for large positive z, "
+     r"where you return nan"),
+    ("sigmoid", 1, lambda z: -ref.sigmoid_derivative(z), r"each with the wrong sign:",
+     r"each with the wrong sign$"),
+    ("swish", 0, lambda z: np.where(z < 0, 0.0, ref.swish(z)),
+     r"only where z < 0, where you return 0:", r"only where z < 0, where you return 0$"),
+])
+def test_wrong_entries_are_described(exercise, index, wrong, visible, hidden):
+    """A wrong function that matches no listed mistake is told where its wrong entries
+    lie and what they share; the hidden check says the same without any value."""
+    functions = [nb03.REFERENCE[name] for name in nb03.EXERCISES[exercise]]
+    functions[index] = wrong
+    with pytest.raises(AssertionError, match=visible):
+        _check(exercise, dict(zip(nb03.EXERCISES[exercise], functions)))
+    name = nb03.EXERCISES[exercise][index]
+    alpha = 0.5 if name.startswith("elu") else None
+    params = () if alpha is None else (alpha,)
+    values, slopes = (nb03.REFERENCE[n](HIDDEN_Z, *params) for n in nb03.EXERCISES[exercise])
+    with pytest.raises(AssertionError, match=hidden) as err:
+        nb03.hidden_activation(exercise, *functions, z=HIDDEN_Z, values=values,
+                               slopes=slopes, alpha=alpha)
+    assert not _revealed(str(err.value)), str(err.value)
+
+
+@pytest.mark.parametrize("exercise", PAIRS)
+def test_a_function_and_its_derivative_swapped_are_named(exercise):
+    function, derivative = (nb03.REFERENCE[n] for n in nb03.EXERCISES[exercise])
+    with pytest.raises(AssertionError, match=r"swapped|its derivative"):
+        _check(exercise, dict(zip(nb03.EXERCISES[exercise], (derivative, function))))
+
+
+def test_a_wrong_softmax_column_is_named_in_the_visible_check_only():
+    def softmax(z):
+        out = ref.softmax(z)
+        out[:, 1] *= 2
+        return out
+
+    proportional = r"each wrong column is the right one times a number"
+    with pytest.raises(AssertionError, match=rf"in 1 of 4 columns \(z\[:, 1\]\), "
+                                             rf"{proportional}"):
+        nb03.check_softmax(softmax)
+    with pytest.raises(AssertionError, match=rf"in 1 of 4 columns, {proportional}") as err:
+        nb03.hidden_softmax(softmax, z=nb03.SOFTMAX_Z, expected=ref.softmax(nb03.SOFTMAX_Z))
+    assert not _revealed(str(err.value))
+
+
+def test_a_wrong_value_at_a_kink_is_shown_in_the_visible_check_only():
+    def relu_derivative(z):
+        return np.where(z == 0, 1.77, ref.relu_derivative(z))
+
+    with pytest.raises(AssertionError, match="at z = 0 gave 1.77"):
+        nb03.check_relu(ref.relu, relu_derivative)
+    with pytest.raises(AssertionError, match="at z = 0 is wrong") as err:
+        nb03.hidden_activation("relu", ref.relu, relu_derivative, z=[0.0, -1.0, 2.0],
+                               values=[0.0, 0.0, 2.0], slopes=[0.0, 0.0, 1.0])
+    assert "1.77" not in str(err.value)
 
 
 @pytest.mark.parametrize("at_zero", [0.0, 1.0, 0.5])

@@ -5,6 +5,11 @@ Exercises 1 to 6 each ask for an activation and its derivative; they share one c
 the common mistakes of each function, and the slopes accepted at a kink. Exercise 7 is
 a numerically stable softmax, exercise 8 a choice of output activation per task.
 
+A wrong answer that matches no listed mistake is still described: `_where_wrong` says
+where its wrong entries lie (z < 0, z = 0, large |z|, ...) and what they share (one
+factor, the wrong sign, nan), `_wrong_columns` the same for the columns of a softmax.
+Hidden checks say it without any number.
+
 Every visible check (`check_<exercise>`) is called by its test cell; the hidden checks
 (`hidden_activation`, `hidden_softmax`, `hidden_output_activation`) get their expected
 values as literals written into the hidden part of the test cell. The tests in
@@ -14,8 +19,8 @@ import numpy as np
 
 from .. import activations as ref
 from . import cellguard
-from .checks import (CheckFailed, Mistake, NotAnswered, as_array, call, close,
-                     expect_close, hidden, passed, plain, shown, using, visible_for)
+from .checks import (CheckFailed, Mistake, NotAnswered, _quiet, as_array, call, close,
+                     hidden, passed, plain, shown, using, visible_for)
 
 NOTEBOOK = "03_activations"
 visible = visible_for(NOTEBOOK)
@@ -41,6 +46,13 @@ REFERENCE = {name: getattr(ref, name) for names in EXERCISES.values() for name i
 Z = np.array([[-1000.0, -6.0, -2.5, -1.0, -0.25],
               [0.0, 0.5, 1.5, 4.0, 1000.0]])
 Z_LINE = np.linspace(-3.0, 3.0, 7)  # rank 1, also through 0
+# Inputs from this size on are "large" in the descriptions of wrong entries: where a
+# careless exp overflows (exp(710) is inf) or underflows to 0.
+LARGE = 100
+# Hidden checks also run every function here, where none may return nan or inf (the
+# notebook's rule for |z| up to 1000): a hidden case may lack the sign of z that
+# overflows a student's formula, and this needs no expected value.
+EDGES = np.array([-1000.0, -710.0, 710.0, 1000.0])
 
 
 def _sig(z):
@@ -52,9 +64,18 @@ def _exp(z):
     return np.exp(np.asarray(z, dtype=float))
 
 
+def _product_rule(s, z):
+    """Swish's slope s + z s (1 - s), given what the student took for s."""
+    return s + np.asarray(z) * s * (1 - s)
+
+
 # -- the mistakes, per function -------------------------------------------------------------
 Z_NOT_A = ("that formula expects the activation a = g(z), but this function receives z "
            "itself: first compute {first}, then return {then}")
+PRECEDENCE = ("1 / 1 + exp(-z) is 1 + exp(-z), because Python divides before it adds: "
+              "the sigmoid is 1 / (1 + np.exp(-z))")
+FIXED_SLOPE = ("{name} uses a fixed slope 0.1 (the one the plots use): use the alpha it is "
+               "given")
 
 MISTAKES = {
     "sigmoid": [
@@ -65,6 +86,10 @@ MISTAKES = {
         Mistake("exp(z) / (1 + exp(z)) gives nan for large z (inf / inf): use "
                 "1 / (1 + exp(-z)), which only overflows to the harmless 1 / inf = 0",
                 lambda z: _exp(z) / (1 + _exp(z))),
+        Mistake(PRECEDENCE, lambda z: 1 / 1 + _exp(-z)),
+        Mistake("exp(-z) / (1 + exp(-z)) is sigmoid(-z) = 1 - sigmoid(z), and nan for large "
+                "negative z (inf / inf): the numerator is 1, 1 / (1 + np.exp(-z))",
+                lambda z: _exp(-z) / (1 + _exp(-z))),
     ],
     "sigmoid_derivative": [
         Mistake(Z_NOT_A.format(first="s = sigmoid(z)", then="s * (1 - s)"),
@@ -75,6 +100,16 @@ MISTAKES = {
                 _sig),
         Mistake("the derivative is s * (1 - s), a product, not s - s (or 1 - s)",
                 lambda z: 1 - _sig(z)),
+        Mistake("the derivative is s * (1 - s), not s * (1 + s): the slope falls to 0 as s "
+                "approaches 1", lambda z: _sig(z) * (1 + _sig(z))),
+        Mistake("1 - s**2 is the pattern of tanh's derivative, 1 - tanh(z)**2; sigmoid's is "
+                "s * (1 - s)", lambda z: 1 - _sig(z) ** 2),
+        Mistake("exp(-z) / (1 + exp(-z)) is 1 - s: its denominator is squared, and even "
+                "then that form gives nan for large negative z (inf / inf). Write the slope "
+                "as s * (1 - s) with s = sigmoid(z)", lambda z: _exp(-z) / (1 + _exp(-z))),
+        Mistake("exp(-z) / (1 + exp(-z))**2 is the right slope, but it gives nan for large "
+                "negative z (inf / inf): write it as s * (1 - s) with s = sigmoid(z)",
+                lambda z: _exp(-z) / (1 + _exp(-z)) ** 2),
     ],
     "tanh": [
         Mistake("(exp(z) - exp(-z)) / (exp(z) + exp(-z)) gives nan for large |z| "
@@ -84,6 +119,9 @@ MISTAKES = {
                 "2 sigmoid(2 z) - 1", lambda z: 2 * _sig(z) - 1),
         Mistake("that is sigmoid, which lies between 0 and 1; tanh lies between -1 and 1",
                 _sig),
+        Mistake("(1 - exp(-2 z)) / (1 + exp(-2 z)) gives nan for large negative z "
+                "(inf / inf): use np.tanh, or a form that only ever takes exp of -2|z|",
+                lambda z: (1 - _exp(-2 * np.asarray(z))) / (1 + _exp(-2 * np.asarray(z)))),
     ],
     "tanh_derivative": [
         Mistake(Z_NOT_A.format(first="t = tanh(z)", then="1 - t**2"),
@@ -94,6 +132,16 @@ MISTAKES = {
                 lambda z: (1 - np.tanh(z)) ** 2),
         Mistake("the derivative is 1 - tanh(z)**2, not tanh(z)**2 - 1 (it is never "
                 "negative: tanh only rises)", lambda z: np.tanh(z) ** 2 - 1),
+        Mistake("the derivative is 1 - tanh(z)**2, not 1 + tanh(z)**2: the slope is at most "
+                "1, at z = 0", lambda z: 1 + np.tanh(z) ** 2),
+        Mistake("square tanh(z), not z: 1 - np.tanh(z) ** 2, not 1 - np.tanh(z ** 2)",
+                lambda z: 1 - np.tanh(np.asarray(z) ** 2)),
+        Mistake("1 / cosh(z) is sech(z); the derivative is sech(z) squared, "
+                "1 / np.cosh(z) ** 2", lambda z: 1 / np.cosh(z)),
+        Mistake("that is half the slope: tanh(z) = 2 sigmoid(2 z) - 1 has a factor 2 outside "
+                "and another from the chain rule (the inner 2 z), so the slope is "
+                "4 s (1 - s) with s = sigmoid(2 z)",
+                lambda z: 2 * _sig(2 * np.asarray(z)) * (1 - _sig(2 * np.asarray(z)))),
     ],
     "relu": [
         Mistake("relu returns z itself where z > 0, not 1: a 0/1 result is its derivative",
@@ -120,6 +168,12 @@ MISTAKES = {
                 "not a fixed 0.01", lambda z, alpha=0.01: ref.leaky_relu(z, 0.01)),
         Mistake("that is plain relu: leaky ReLU keeps a small slope alpha * z below zero",
                 lambda z, alpha=0.01: ref.relu(z)),
+        Mistake(FIXED_SLOPE.format(name="leaky_relu"),
+                lambda z, alpha=0.01: ref.leaky_relu(z, 0.1)),
+        Mistake("np.minimum picks alpha * z above zero and z below, the wrong way round: "
+                "leaky ReLU is np.maximum(z, alpha * z) (for alpha < 1), or "
+                "np.where(z > 0, z, alpha * z)",
+                lambda z, alpha=0.01: np.minimum(z, alpha * np.asarray(z))),
     ],
     "leaky_relu_derivative": [
         Mistake("for z < 0 the slope is the constant alpha, not alpha * z",
@@ -131,6 +185,12 @@ MISTAKES = {
                 lambda z, alpha=0.01: ref.leaky_relu_derivative(z, 0.01)),
         Mistake("that is leaky_relu itself; its derivative is the slope: 1 above zero, "
                 "alpha below", lambda z, alpha=0.01: ref.leaky_relu(z, alpha)),
+        Mistake(FIXED_SLOPE.format(name="leaky_relu_derivative"),
+                lambda z, alpha=0.01: ref.leaky_relu_derivative(z, 0.1)),
+        Mistake("the slopes are the other way round: 1 where z > 0, alpha where z < 0",
+                lambda z, alpha=0.01: np.where(np.asarray(z) > 0, alpha, 1.0)),
+        Mistake("below zero the slope is alpha, not -alpha: leaky ReLU still rises there, "
+                "only slowly", lambda z, alpha=0.01: np.where(np.asarray(z) > 0, 1.0, -alpha)),
     ],
     "elu": [
         Mistake("z (1 - exp(-z)) is a different function (some tutorials print it under "
@@ -148,6 +208,12 @@ MISTAKES = {
                 lambda z, alpha=1.0: alpha * (_exp(z) - 1)),
         Mistake("elu ignores its alpha argument: use the alpha it is given, not 1",
                 lambda z, alpha=1.0: ref.elu(z, 1.0)),
+        Mistake("alpha scales only the negative side: for z > 0 ELU is z, not alpha * z",
+                lambda z, alpha=1.0: alpha * ref.elu(z, 1.0)),
+        Mistake("the - 1 is missing: for z <= 0 ELU is alpha * (exp(z) - 1), which is 0 at "
+                "z = 0, where it meets the line z",
+                lambda z, alpha=1.0: np.where(np.asarray(z) > 0, z,
+                                              alpha * _exp(np.minimum(z, 0)))),
     ],
     "elu_derivative": [
         Mistake("for z <= 0 the slope is alpha * exp(z) (which equals elu(z) + alpha), not "
@@ -165,6 +231,11 @@ MISTAKES = {
                 "inf * 0 = nan. Use np.where, or take exp of np.minimum(z, 0)",
                 lambda z, alpha=1.0: 1.0 * (np.asarray(z) > 0)
                 + alpha * _exp(z) * (np.asarray(z) <= 0)),
+        Mistake("for z <= 0 the slope is alpha * exp(z), which equals elu(z) + alpha, not "
+                "z + alpha", lambda z, alpha=1.0: np.where(np.asarray(z) > 0, 1.0,
+                                                         np.asarray(z) + alpha)),
+        Mistake("for z > 0 the slope is 1: alpha * exp(z) is the slope for z <= 0 only "
+                "(np.where picks between the two)", lambda z, alpha=1.0: alpha * _exp(z)),
     ],
     "swish": [
         Mistake("you computed z * sigmoid(-z): swish is z * sigmoid(z)",
@@ -174,6 +245,7 @@ MISTAKES = {
                 lambda z: np.asarray(z) * _exp(z) / (1 + _exp(z))),
         Mistake("that is sigmoid alone: swish multiplies it by z",
                 _sig),
+        Mistake(PRECEDENCE, lambda z: np.asarray(z) * (1 / 1 + _exp(-z))),
     ],
     "swish_derivative": [
         Mistake("that is only sigmoid's derivative: swish is a product, z * s(z), so by "
@@ -187,6 +259,10 @@ MISTAKES = {
                 lambda z: _sig(z) + _sig(z) * (1 - _sig(z))),
         Mistake("that is sigmoid alone, the first term of the product rule: add "
                 "z * s(z) * (1 - s(z))", _sig),
+        Mistake("s in the product rule is sigmoid(z), not swish(z): with s = sigmoid(z) the "
+                "slope is s + z * s * (1 - s)", lambda z: _product_rule(ref.swish(z), z)),
+        Mistake("the product rule adds its two terms: s(z) + z * s(z) * (1 - s(z)), with a "
+                "plus", lambda z: 2 * _sig(z) - _product_rule(_sig(z), z)),
     ],
 }
 
@@ -204,8 +280,8 @@ CALL_HINTS = [
      "array, and they need a single True/False or number: work on all entries at once "
      "with np.where, np.maximum or a mask such as z > 0)"),
     ("only integer scalar arrays can be converted to a scalar index",
-     " (np.max(0, z) reads z as an axis number: np.max finds the largest entry of one "
-     "array, np.maximum(0, z) compares two arrays entry by entry)"),
+     " (np.max(x, y) reads y as an axis number: np.max finds the largest entry of one "
+     "array, np.maximum(x, y) compares two arrays entry by entry)"),
     ("could not be broadcast", " (a sum or max along an axis drops that axis: with "
      "keepdims=True it stays, with length 1, and the result lines up with z)"),
 ]
@@ -250,24 +326,119 @@ def _compare(fn, name, exercise, z, params, expected, reveal):
                           "of the shape of z, computed on the whole array at once "
                           "(np.maximum, np.where, arithmetic) rather than collected "
                           "value by value")
+    shape = np.shape(out) if isinstance(out, (np.ndarray, np.generic, float)) else None
+    if shape != z.shape and shape in [()] + [z.shape[:a] + z.shape[a + 1:]
+                                             for a in range(z.ndim)]:
+        raise CheckFailed(f"{what} returned shape {shape}, one axis short of z's "
+                          f"{z.shape}: np.max(z, 0) is the largest entry along axis 0 (the "
+                          "0 is read as an axis), one number per column. np.maximum(0, z) "
+                          "compares entry by entry and keeps the shape of z")
+    integers = np.asarray(out).dtype.kind in "iu"
     out = as_array(out, what, z.shape)
     expected = np.asarray(expected, dtype=float)
     kink = (z == 0) if name in KINKS else np.zeros(z.shape, bool)
-    keep = ~kink
-    mistakes = [Mistake(m.message,
-                        lambda *a, w=m.wrong: np.broadcast_to(np.asarray(w(*a), float),
-                                                              z.shape)[keep])
-                for m in MISTAKES[name]]
-    expect_close(out[keep], expected[keep], what, mistakes, (z, *params), rtol=RTOL,
-                 atol=ATOL, reveal=reveal)
+    # An integer array explains a wrong answer only if the right one has fractions.
+    fractions = np.any(expected[~kink] != np.round(expected[~kink]))
+    if integers and fractions and not close(out[~kink], expected[~kink], RTOL, ATOL):
+        raise CheckFailed(f"{what} returned an array of integers: an integer array keeps "
+                          "only the whole part of what is stored in it (a slope of 0.01 "
+                          "becomes 0). Build a float array, np.zeros(z.shape) rather than "
+                          "np.zeros(z.shape, dtype=int)")
+    partner = next(n for n in EXERCISES[exercise] if n != name)
+    swapped = Mistake(f"that is {partner}, not {name}: are the two bodies swapped?",
+                      REFERENCE[partner])
+    _expect(what, z, out, expected, MISTAKES[name] + [swapped], (z, *params), reveal,
+            checked=~kink)
     if kink.any():
         low, high = sorted(KINKS[name](*params))
         at_zero = out[kink]
         if not np.all((at_zero >= low - ATOL) & (at_zero <= high + ATOL)):
+            gave = f"gave {at_zero[0]:g}" if reveal and not _quiet() else "is wrong"
             raise CheckFailed(
-                f"{what} at z = 0 gave {at_zero[0]:g}: there the slope jumps from "
-                f"{low:g} (left) to {high:g} (right), and the checks accept either of "
-                "them or anything in between, nothing else")
+                f"{what} at z = 0 {gave}: there the slope jumps from {low:g} (left) to "
+                f"{high:g} (right), and the checks accept either of them or anything in "
+                "between, nothing else")
+
+
+def _expect(what, z, got, expected, mistakes, args, reveal, checked=None, softmax=False):
+    """Pass if `got` is `expected` on the `checked` entries (all by default). Otherwise
+    name the first listed mistake that `got` matches there, or say which entries are
+    wrong and what they have in common (checks.expect_close would only print the arrays).
+    With reveal=False the message holds no value at all."""
+    checked = np.ones(z.shape, bool) if checked is None else checked
+    bad = checked & ~np.isclose(got, expected, rtol=RTOL, atol=ATOL)
+    if not bad.any():
+        return
+    for mistake in mistakes:
+        with np.errstate(all="ignore"):
+            wrong = np.broadcast_to(np.asarray(mistake.wrong(*args), float), z.shape)
+        if np.allclose(got[checked], wrong[checked], RTOL, ATOL, equal_nan=True):
+            raise CheckFailed(f"{what}: {mistake.message}")
+    numbers = reveal and not _quiet()
+    if softmax:
+        where = _wrong_columns(z, got, expected, bad, numbers)
+    else:
+        where = _where_wrong(z, got, expected, bad, checked, numbers)
+    message = f"{what} is wrong in {bad.sum()} of {bad.size} entries{where}"
+    with np.printoptions(precision=6, suppress=True, threshold=12):
+        if numbers and softmax:
+            message += f": expected\n{expected}\ngot\n{got}"
+        elif numbers:
+            message += (f":\n  at z      {z[bad]}\n  expected  {expected[bad]}\n"
+                        f"  got       {got[bad]}")
+    raise CheckFailed(message)
+
+
+def _where_wrong(z, got, expected, bad, checked, numbers):
+    """For an elementwise function: the region of z where the `bad` entries lie, and what
+    they have in common, as ", ..." phrases (without `numbers`, phrases with no value).
+    Entries whose right value is 0 and which the student got right say nothing about the
+    region (a missing factor cannot show there), so they are left out of its test."""
+    telling = checked & (bad | (expected != 0))
+    regions = [("only at z = 0", z == 0),
+               ("only for large negative z", z <= -LARGE),
+               ("only for large positive z", z >= LARGE),
+               ("only for large |z|", np.abs(z) >= LARGE),
+               ("only where z < 0", z < 0), ("only where z <= 0", z <= 0),
+               ("only where z > 0", z > 0), ("only where z >= 0", z >= 0),
+               ("everywhere except at z = 0", z != 0),
+               ("in every entry whose right value is not 0", expected != 0)]
+    region = None if np.array_equal(bad, checked) else next(  # all wrong: the count says it
+        (phrase for phrase, mask in regions if np.array_equal(mask[telling], bad[telling])),
+        None)
+    common = _in_common(z[bad], got[bad], expected[bad], numbers)
+    return "".join(f", {part}" for part in (region, common) if part)
+
+
+def _in_common(z, got, expected, numbers):
+    """What the wrong entries `got` (at inputs `z`, right values `expected`) share."""
+    def same(x):
+        return x.size > 1 and np.allclose(x, x[0], rtol=1e-4, atol=ATOL)
+
+    overflow = ("(exp of a large number overflows to inf, and inf / inf, inf - inf or "
+                "inf * 0 is nan)")
+    if not np.isfinite(got).any():
+        return f"where you return nan or inf {overflow}"
+    if not np.isfinite(got).all():
+        return f"nan or inf in some of them {overflow}"
+    if np.all(got == 0):
+        return "where you return 0"
+    if np.allclose(got, z, RTOL, ATOL):
+        return "where you return z itself"
+    if np.allclose(got, -expected, RTOL, ATOL):
+        return "each with the wrong sign"
+    if np.allclose(got, z * expected, RTOL, ATOL):
+        return "each of them z times the right value (an extra factor z?)"
+    if np.all(expected != 0) and same(got / expected):
+        return (f"each of them {got[0] / expected[0]:.4g} times the right value" if numbers
+                else "each off by the same factor") + " (a constant missing or extra?)"
+    if same(got - expected):
+        return (f"each of them off by {got[0] - expected[0]:+.4g}" if numbers
+                else "each off by the same amount")
+    if same(got):
+        return (f"where you return {got[0]:.4g} every time" if numbers
+                else "where you return the same value every time")
+    return None
 
 
 def _check_pair(exercise, functions, cases):
@@ -328,25 +499,44 @@ def hidden_activation(exercise, function, derivative, z, values, slopes, alpha=N
     for fn, name, expected in zip((function, derivative), EXERCISES[exercise],
                                   (values, slopes)):
         _compare(fn, name, exercise, z, params, expected, reveal=False)
+        _check_finite(fn, name, exercise, EDGES.astype(dtype), params)
+
+
+def _check_finite(fn, name, exercise, z, params):
+    """Fail if `fn` returns nan or inf anywhere on z (EDGES)."""
+    out = as_array(_run(fn, name, exercise, z, *params), f"{name}(z of shape {z.shape})",
+                   z.shape)
+    if not np.isfinite(out).all():
+        raise CheckFailed(f"{name} returns nan or inf for some z with |z| up to 1000: "
+                          "exp of a large number overflows to inf, and inf / inf, "
+                          "inf - inf or inf * 0 is nan")
 
 
 # -- softmax ---------------------------------------------------------------------------------
-def _shifted_exp(z, shift):
-    z = np.asarray(z, dtype=float)
-    return np.exp(z - shift)
+def _softmax_shifted(z, shift):
+    """exp(z - shift), normalised down each column: softmax with a student's shift."""
+    e = np.exp(np.asarray(z, dtype=float) - shift)
+    return e / np.sum(e, axis=0, keepdims=True)
 
 
 SOFTMAX_MISTAKES = [
     Mistake("nan for large logits: exp(1000) overflows to inf, and inf / inf is nan. "
             "Softmax does not change when one number is subtracted from every logit of a "
             "column, so subtract each column's maximum before taking exp",
-            lambda z: _exp(z) / np.sum(_exp(z), axis=0, keepdims=True)),
+            lambda z: _softmax_shifted(z, 0.0)),
     Mistake("a column came out nan while another did not: you subtracted the largest "
             "logit of the WHOLE array, so a column whose logits all lie far below it "
             "underflows to 0 / 0. Subtract each column's own maximum, "
             "np.max(z, axis=0, keepdims=True)",
-            lambda z: _shifted_exp(z, np.max(z)) / np.sum(_shifted_exp(z, np.max(z)),
-                                                          axis=0, keepdims=True)),
+            lambda z: _softmax_shifted(z, np.max(z))),
+    Mistake("you subtracted each ROW's maximum (axis=1): that takes different numbers "
+            "from the logits of one column, which changes its softmax. Subtract each "
+            "column's maximum, np.max(z, axis=0, keepdims=True)",
+            lambda z: _softmax_shifted(z, np.max(z, axis=1, keepdims=True))),
+    Mistake("you subtracted each column's minimum: the other logits stay large, and exp "
+            "of a large one overflows. Subtract the maximum, so that the largest "
+            "exponential is exp(0) = 1 and none can overflow",
+            lambda z: _softmax_shifted(z, np.min(z, axis=0, keepdims=True))),
     Mistake("that is a hard max: 1 for the largest logit and 0 elsewhere. Softmax gives "
             "every class some probability, and unlike a hard max it has a gradient",
             lambda z: (np.asarray(z) == np.max(z, axis=0, keepdims=True)).astype(float)),
@@ -357,10 +547,11 @@ SOFTMAX_MISTAKES = [
 SOFTMAX_Z = np.array([[1.0, 2.0, -1.0, 0.0],
                       [2.0, 2.0, 0.0, 0.5],
                       [3.0, -1.0, 1.0, 0.0]])
-# Column 1 overflows a careless exp, column 2 underflows a shift by the global maximum.
-SOFTMAX_BIG = np.array([[1000.0, -1000.0],
-                        [1001.0, -999.0],
-                        [1002.0, -998.0]])
+# Column 0 overflows a careless exp, column 1 underflows a shift by the global maximum,
+# column 2 overflows a shift by the column's minimum.
+SOFTMAX_BIG = np.array([[1000.0, -1000.0, 0.0],
+                        [1001.0, -999.0, 800.0],
+                        [1002.0, -998.0, -800.0]])
 
 
 def _compare_softmax(softmax, z, expected, reveal):
@@ -369,10 +560,11 @@ def _compare_softmax(softmax, z, expected, reveal):
     with np.errstate(all="ignore"):
         out = _run(softmax, "softmax", "softmax", z)
     out = as_array(out, what, np.shape(z))
+    expected = np.asarray(expected, dtype=float)
     if not close(out, expected, RTOL, ATOL) and np.all(np.isfinite(out)):
         _check_sums(out, what)
-    expect_close(out, expected, what, SOFTMAX_MISTAKES, (np.asarray(z),), rtol=RTOL,
-                 atol=ATOL, reveal=reveal)
+    _expect(what, np.asarray(z), out, expected, SOFTMAX_MISTAKES, (np.asarray(z),), reveal,
+            softmax=True)
 
 
 def _check_sums(out, what):
@@ -387,6 +579,36 @@ def _check_sums(out, what):
         raise CheckFailed(f"{what}: each ROW adds up to 1: you normalised along "
                           "axis=1, the layout Keras uses. Here the examples are "
                           "columns, so normalise down each column, axis=0")
+
+
+def _wrong_columns(z, got, expected, bad, numbers):
+    """For softmax: which columns hold the `bad` entries and what they have in common, as
+    ", ..." phrases (without `numbers`, phrases with no index or value)."""
+    columns = bad.any(axis=0)
+    g, e = got[:, columns], expected[:, columns]
+    parts = []
+    if not columns.all():
+        parts.append(f"in {columns.sum()} of {columns.size} columns" + (
+            f" ({', '.join(f'z[:, {j}]' for j in np.flatnonzero(columns))})" if numbers
+            else ""))
+    overflow = ""
+    if (np.abs(z[:, columns]) >= LARGE).any(axis=0).all():
+        overflow = (f", each holding logits of size {LARGE} or more (did an exp overflow "
+                    "to inf, or all of a column's exponentials underflow to 0?)")
+    if not np.isfinite(g).all():
+        parts.append("with nan or inf in them" + overflow)
+    elif not g.sum(axis=0).all():
+        parts.append("with a column of zeros" + overflow)
+    elif np.allclose(g, e * g.sum(axis=0), RTOL, ATOL):  # each column of e adds up to 1
+        parts.append("each wrong column is the right one times a number: its entries are "
+                     "in the right proportions, but they do not add up to 1, so the "
+                     "division is off")
+    elif np.allclose(g.sum(axis=0), 1, RTOL):
+        parts.append("though each column adds up to 1: the exponentials themselves are "
+                     "off, so look at what you subtract from z before np.exp")
+    else:
+        parts.append(_in_common(z[bad], got[bad], expected[bad], numbers))
+    return "".join(f", {part}" for part in parts if part)
 
 
 @visible
