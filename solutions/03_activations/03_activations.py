@@ -34,10 +34,12 @@
 #
 # **The rules for answers**, as in every notebook: answer cells, and any cell you add,
 # may use numpy (`np`), the `math` module and names of your own, and a function takes
-# its data as arguments rather than from the notebook's variables. Reaching for anything
-# else (the course's reference code, the checks, the notebook's variables or plots,
-# IPython magics) gets the whole submission flagged, and it scores zero. To see what the
-# autograder would object to, run from the course folder:
+# its data as arguments rather than from the notebook's variables. Each check tells you
+# if its answer cell breaks a rule: a slip, like reading one of the notebook's variables,
+# costs that exercise; a scratch cell that only prints the notebook's data is left out;
+# reaching for the course's reference code, the checks, other modules or IPython magics
+# scores the whole submission zero. To see everything the autograder would object to,
+# run from the course folder:
 # `python -m helpers.grading.guard notebooks/03_activations/03_activations.ipynb`.
 #
 # | exercise | points |
