@@ -50,3 +50,12 @@ c.IgnorePattern.pattern = r"(?m)^.*\b\w*Warning: "
 # Feedback shows what failed, never the hidden tests themselves.
 c.GenerateFeedback.preprocessors = [GetGrades, RedactHiddenTests, CSSHTMLHeaderPreprocessor]
 
+# Autograding runs each submission's kernel in a bubblewrap sandbox: its own folder only,
+# no gradebook, no network, a memory limit (helpers/grading/sandbox.py). GuardedExecute
+# picks SandboxedKernelManager itself when `sandbox` is on: nbgrader's Execute hands a
+# kernel_manager_class to the constructor, which would beat a config line. Where bwrap
+# cannot run (macOS, say), grading goes on unisolated with a warning; True refuses.
+# `nbgrader validate` runs nbgrader's own Execute, unsandboxed.
+c.GuardedExecute.sandbox = True
+c.SandboxedKernelManager.require_sandbox = False
+c.SandboxedKernelManager.memory_limit = 4 * 2**30  # bytes of private memory (RLIMIT_DATA)

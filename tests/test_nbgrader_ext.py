@@ -186,3 +186,25 @@ def test_an_attempt_on_numpy_still_costs_the_submission(tmp_path):
     GuardedExecute().preprocess(nb, {"metadata": {"path": str(tmp_path)}})
     assert [o.ename for c in nb.cells if is_test(c) for o in c.outputs] == \
         ["SubmissionFlagged", "SubmissionFlagged"]
+
+
+def test_feedback_withholds_what_student_code_printed_after_a_hidden_test():
+    """An answer may keep a hidden input and print it in a later cell."""
+    printed = v4.new_output("stream", name="stdout", text="kept: [4.25]\n")
+    nb = v4.new_notebook(cells=[
+        v4.new_code_cell("print(1)", outputs=[v4.new_output("stream", name="stdout",
+                                                            text="1\n")]),
+        v4.new_code_cell("checks.check_sigmoid(sigmoid)\n### BEGIN HIDDEN TESTS\n"
+                         "checks.hidden_sigmoid(sigmoid, [4.25], [0.98])\n"
+                         "### END HIDDEN TESTS", metadata=_meta("sigmoid_tests", grade=True,
+                                                                points=1)),
+        v4.new_code_cell("print(kept)", outputs=[printed]),
+        v4.new_code_cell("checks.check_tanh(tanh)", metadata=_meta("tanh_tests", grade=True,
+                                                                   points=1),
+                         outputs=[v4.new_output("stream", name="stdout", text="ok\n")]),
+    ])
+    nb, _ = RedactHiddenTests().preprocess(nb, {})
+    assert nb.cells[0].outputs[0].text == "1\n"
+    assert "4.25" not in str(nb.cells[2].outputs) and "not shown in feedback" in \
+        nb.cells[2].outputs[0].text
+    assert nb.cells[3].outputs[0].text == "ok\n"

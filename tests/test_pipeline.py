@@ -146,7 +146,8 @@ def test_a_slip_is_flagged_and_a_scratch_cell_left_out(graded):
 
 def test_kernel_crash_is_recorded_and_grading_goes_on(graded):
     cells = graded.course.autograded("crashes-kernel").cells
-    assert any(o.get("ename") == "KernelDied" for c in cells for o in c.get("outputs", []))
+    assert any(o.get("ename") == "KernelDied" and "crashed" in o.get("evalue")
+               for c in cells for o in c.get("outputs", []))
 
 
 def test_a_loop_that_swallows_the_interrupt_costs_only_its_exercise(graded):

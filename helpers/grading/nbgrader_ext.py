@@ -12,7 +12,9 @@
   `FLAGGED.txt` in the autograded folder for the instructor. A cell that kills the kernel
   gets a `KernelDied` error, one that goes on after the time limit's interrupt (it caught
   it) a `CellTimeoutError`, and the rest of the notebook runs in a fresh kernel after the
-  earlier cells are replayed, so either costs that exercise, not the whole notebook.
+  earlier cells are replayed, so either costs that exercise, not the whole notebook. Each
+  kernel runs in the sandbox of `helpers.grading.sandbox` (its own folder, no gradebook,
+  no network, a memory limit).
 - `RedactHiddenTests` runs when feedback is generated: it removes hidden test code from the
   test cells and shortens their tracebacks to the error message, so feedback shows which
   test failed and why, never what it checks.
@@ -25,9 +27,10 @@ import os
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
-from traitlets import Dict, List, Unicode
+from traitlets import Bool, Dict, List, Unicode
 
 from .guard import CELL, NOTEBOOK_NAMES, SUBMISSION, is_answer, scan_notebook
+from .sandbox import SandboxedKernelManager, death_reason
 
 FLAG_FILE = "FLAGGED.txt"
 
@@ -74,6 +77,16 @@ class GuardedExecute(Execute):
              "helpers.grading.guard.NOTEBOOK_NAMES, e.g. keras for notebook 08). Set by the "
              "course, never read from the notebook's metadata, which students can edit.",
     ).tag(config=True)
+
+    sandbox = Bool(
+        True, help="Run each submission's kernel in the bubblewrap sandbox "
+                   "(helpers.grading.sandbox); see SandboxedKernelManager.require_sandbox.",
+    ).tag(config=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        if self.sandbox:
+            self.kernel_manager_class = SandboxedKernelManager
 
     def preprocess(self, nb, resources=None, km=None):
         notebook = (resources or {}).get("nbgrader", {}).get("notebook", "")
@@ -141,8 +154,8 @@ class GuardedExecute(Execute):
         try:
             return super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
-            why = ("KernelDied", "the kernel died while running this cell (it crashed, "
-                   "called exit, or ran out of memory)")
+            reason = death_reason(self.km) or "it crashed, called exit, or ran out of memory"
+            why = ("KernelDied", f"the kernel died while running this cell: {reason}")
         except CellTimeoutError:
             # Interrupted at the time limit, the cell went on (it caught the interrupt):
             # nbclient would give up on the whole notebook.
@@ -172,15 +185,28 @@ class GuardedExecute(Execute):
 
 
 class RedactHiddenTests(NbGraderPreprocessor):
-    """For feedback: drop hidden test code and the tracebacks that would show it."""
+    """For feedback: drop hidden test code and the tracebacks that would show it, and the
+    outputs of the cells that run after the first hidden test other than test cells: code
+    of the student's may have kept a hidden input and print it there."""
 
     begin = Unicode("### BEGIN HIDDEN TESTS").tag(config=True)
     end = Unicode("### END HIDDEN TESTS").tag(config=True)
     placeholder = Unicode("# (hidden tests ran here)").tag(config=True)
+    withheld = Unicode("(This cell's output is not shown in feedback: it ran after hidden "
+                       "tests.)\n").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        self._after_hidden = False
+        return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell, resources, index):
-        if cell.cell_type != "code" or self.begin not in cell.source:
+        if cell.cell_type != "code":
             return cell, resources
+        if self.begin not in cell.source:
+            if getattr(self, "_after_hidden", False) and not is_test(cell) and cell.outputs:
+                cell.outputs = [_note(self.withheld.rstrip("\n"))]
+            return cell, resources
+        self._after_hidden = True
         kept, hidden = [], False
         for line in cell.source.splitlines():
             if self.begin in line:
