@@ -166,7 +166,6 @@ CHEATS = {
     "silences errors through IPython": (
         "get_ipython().set_custom_exc((Exception,), lambda *a, **k: None)\n"),
     "shell escape": "!echo hacked > ../helpers_patch.txt\n",
-    "reads the notebook's data": "leaked = y_test\n",
     "downloads a file through keras": (
         "keras.utils.get_file('w.npz', 'http://example.org/w.npz')\n"),
     "loads a saved model": "model = keras.saving.load_model('trained.keras')\n",
