@@ -100,7 +100,7 @@ class Graded:
         course.submit("deleted-test-cell", deleted)
         # A short cell time limit keeps the endless loop's cost down; instructors get the
         # config's own limit.
-        self.run = course.autograde("--Execute.timeout=15")
+        self.run = course.autograde("--Execute.timeout=25")
         self.scores, self.max_scores = course.scores(), course.max_scores()
 
 
