@@ -296,6 +296,14 @@ def test_a_readable_folder_under_tmp_is_visible_read_only(tmp_path):
     assert (readable / "lib.py").read_text() == "library"
 
 
+@needs_bwrap
+def test_a_kernel_without_a_folder_is_refused():
+    """Else it would run in the grader's folder, read-write."""
+    km = SandboxedKernelManager(kernel_name="python3")
+    with pytest.raises(RuntimeError, match="needs its submission's folder"):
+        asyncio.run(km.start_kernel())
+
+
 def test_sandbox_available_says_why_not():
     assert sandbox_available("/no/such/bwrap") == (
         False, "'/no/such/bwrap' is not installed (Debian: apt-get install bubblewrap)")

@@ -9,7 +9,8 @@ kernel sees:
   working directory), the only place it may write besides a small private /tmp;
 - read-only: the Python it runs on, the system's libraries, the course's `helpers/` and
   `data/` folders and the file MNIST_PATH names;
-- fresh /proc and /dev, and a private folder for the sockets it talks to the grader on.
+- fresh /proc and /dev, and a private folder (writable) for the sockets it talks to the
+  grader on.
 
 It does not see the gradebook, `solutions/`, `submitted/`, the other students' folders or
 the grader's home; it has no network (an empty network namespace: the grader talks to it
@@ -131,7 +132,8 @@ class SandboxedKernelManager(AsyncKernelManager):
                     "starting it unisolated with a warning.").tag(config=True)
     memory_limit = Integer(
         4 * 2**30, help="Bytes of private writable memory (RLIMIT_DATA) a kernel may map; "
-                        "0 for no limit. Notebook 08 (Keras on JAX) needs about 1 GB.",
+                        "0 for no limit. Notebook 08 (Keras on JAX) runs in 1 GiB, not in "
+                        "0.75.",
     ).tag(config=True)
     tmp_size = Integer(256 * 2**20, help="Bytes the kernel's private /tmp (in memory) "
                                          "may hold.").tag(config=True)
@@ -151,6 +153,9 @@ class SandboxedKernelManager(AsyncKernelManager):
             self.log.warning("submissions are NOT isolated: %s. Their code can read and "
                              "write whatever the grader can, the gradebook included.", why)
             return await super()._async_pre_start_kernel(**kw)
+        if not kw.get("cwd"):
+            # Else the kernel would get the grader's folder, read-write.
+            raise RuntimeError("a sandboxed kernel needs its submission's folder as cwd")
         if self._private is None:
             # Sockets and connection file in a folder of this kernel's own: the sandbox
             # has no network.
@@ -161,7 +166,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         # kernel to interrupt itself.
         self.kernel_spec.interrupt_mode = "message"
         cmd, kw = await super()._async_pre_start_kernel(**kw)
-        folder = os.path.realpath(kw.get("cwd") or os.getcwd())
+        folder = os.path.realpath(kw["cwd"])
         env = kw.get("env") or dict(os.environ)
         readable = readable_paths(env)
         clash = [p for p in readable if _overlap(p, folder)]
