@@ -1,8 +1,9 @@
 """Notebook 08's checks, beyond what tests/test_checks.py and tests/test_pipeline.py do for
-every notebook: every listed mistake is recognised, more wrong answers than the pipeline
-can afford to run, unanswered exercises, hidden checks that keep their answers hidden and
-whose literals agree with the reference implementations, correct variants that print a
-warning, and what the answers need from the guard (`keras`)."""
+every notebook: every listed mistake is recognised, more wrong answers and attacks than the
+pipeline can afford to run, unanswered exercises, hidden checks that keep their answers
+hidden and whose literals agree with the reference implementations, correct variants that
+print a warning or build their weights late, and what the answers need from the guard
+(`keras`)."""
 import re
 import warnings
 
@@ -17,6 +18,7 @@ from helpers.grading.checks import NotAnswered
 from helpers.grading.guard import scan_notebook
 from helpers.mnist import load_mnist
 from helpers.plotting import confusion_matrix as ref_confusion_matrix
+from nb08_answers import CHECKS, RIGHT
 
 NAME = "08_keras_mnist"
 SOLUTION = ROOT / "solutions" / NAME / f"{NAME}.ipynb"
@@ -36,8 +38,14 @@ def _builder(hidden="relu", output="softmax", flatten=True, bias=True):
     return build_model
 
 
+def _softmax_twice(z):
+    import keras
+    return keras.activations.softmax(keras.activations.softmax(z))
+
+
 ACTIVATION_OF = {"sigmoid": "sigmoid", "linear": None, "tanh": "tanh", "relu": "relu",
-                 "softmax": "softmax"}
+                 "softmax": "softmax", "softmax_twice": _softmax_twice, "elu": "elu",
+                 "leaky_relu": "leaky_relu"}
 
 
 @pytest.mark.parametrize("index", range(len(nb08.BUILD_VARIANTS)))
@@ -51,21 +59,22 @@ def test_every_listed_build_mistake_is_named(keras, index):
 
 @pytest.mark.parametrize("build_model, message", [
     (_builder(bias=False), r"has no bias"),
-    (_builder(flatten=False), r"Flatten\(\) first"),
     (lambda input_shape, n_hidden=None, num_classes=10: None, r"forget `return model`"),
-    (lambda input_shape, n_hidden=None, num_classes=10:
-     _builder()(input_shape, n_hidden, 10), r"needs num_classes = 4, one per class"),
     (lambda input_shape, n_hidden=None, num_classes=10:
      _builder()(input_shape, n_hidden or 100, num_classes),
      r"n_hidden=None asks for no hidden layer"),
     (lambda input_shape, n_hidden=None, num_classes=10:
      _builder()(input_shape, None, num_classes), r"asks for a hidden Dense layer of 5"),
-    (lambda input_shape, n_hidden=None, num_classes=10:
-     _builder()((7,), n_hidden, num_classes), r"model's input should have shape"),
 ])
 def test_build_model_mistakes_beyond_the_pipeline(keras, build_model, message):
     with pytest.raises(AssertionError, match=message):
         nb08.check_build_model(build_model)
+
+
+def _hidden_expected(input_shape, n_hidden, num_classes, seed):
+    """The reference's output on the hidden check's probe."""
+    shapes = nb08._expected_shapes(input_shape, n_hidden, num_classes)
+    return nb08.forward_rows(*nb08._probe(seed, input_shape, shapes))
 
 
 def test_build_model_with_the_old_input_shape_argument_passes_despite_its_warning(keras):
@@ -80,11 +89,18 @@ def test_build_model_with_the_old_input_shape_argument_passes_despite_its_warnin
         warnings.simplefilter("always")
         nb08.check_build_model(build_model)
         nb08.hidden_build_model(build_model, (5,), None, 3, seed=11, params=18,
-                                expected=_hidden_expected(build_model, (5,), None, 3, 11))
+                                expected=_hidden_expected((5,), None, 3, 11))
 
 
-def _hidden_expected(build_model, input_shape, n_hidden, num_classes, seed):
-    return nb08._run_build(build_model, input_shape, n_hidden, num_classes, seed)[2]
+def test_a_subclass_that_builds_its_weights_on_first_call_passes_the_hidden_checks(keras):
+    """Its weights appear only when it is first called, in the order its layers were
+    made (the output layer first): the checks match them by shape."""
+    build_model = run_answer(RIGHT["build_model"]["subclassed keras.Model"])["build_model"]
+    for input_shape, n_hidden, num_classes, seed, params in [((5,), None, 3, 11, 18),
+                                                              ((4, 3), 7, 5, 12, 131)]:
+        nb08.hidden_build_model(build_model, input_shape, n_hidden, num_classes, seed,
+                                params, _hidden_expected(input_shape, n_hidden,
+                                                         num_classes, seed))
 
 
 def _compiler(**settings):
@@ -98,9 +114,7 @@ def _compiler(**settings):
 
 
 @pytest.mark.parametrize("settings, message", [
-    (dict(optimizer="sgd"), r"should be Adam .* got SGD"),
     (dict(optimizer="adamw"), r"should be Adam .* got AdamW"),
-    (dict(loss="mse"), r"a loss for predicting numbers"),
     (dict(loss="binary_crossentropy"), r"single yes/no output"),
     (dict(metrics=["categorical_accuracy"]), r"no metric reports the accuracy"),
     (dict(metrics=["binary_accuracy"]), r"Check the loss and the metrics"),
@@ -108,12 +122,6 @@ def _compiler(**settings):
 def test_compile_mistakes_beyond_the_pipeline(keras, settings, message):
     with pytest.raises(AssertionError, match=message):
         nb08.check_compile_model(_compiler(**settings))
-
-
-def test_compile_with_from_logits_is_named(keras):
-    loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
-    with pytest.raises(AssertionError, match=r"from_logits=True .* already ends in a softmax"):
-        nb08.check_compile_model(_compiler(loss=loss))
 
 
 def test_compile_with_changed_adam_settings_is_named(keras):
@@ -124,40 +132,155 @@ def test_compile_with_changed_adam_settings_is_named(keras):
         nb08.check_compile_model(compile_model)
 
 
-TRAIN_MISTAKES = {
-    "epochs and batch_size swapped": (
-        "def train(model, x, y, epochs=5, batch_size=32):\n"
+@pytest.mark.parametrize("optimizer", [
+    lambda keras, rate: keras.optimizers.Adam(rate, clipnorm=1e-3),
+    lambda keras, rate: keras.optimizers.Adam(
+        keras.optimizers.schedules.ExponentialDecay(rate, decay_steps=1, decay_rate=0.5)),
+])
+def test_compile_is_judged_by_how_it_trains(keras, optimizer):
+    """Adam at the right initial rate, but clipped or decaying: what compile set up reads
+    right, what it does is not."""
+    def compile_model(model, learning_rate=0.001):
+        model.compile(optimizer=optimizer(keras, learning_rate),
+                      loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    with pytest.raises(AssertionError, match=r"keep Adam's other settings"):
+        nb08.check_compile_model(compile_model)
+
+
+BUILD = "def build_model(input_shape, n_hidden=None, num_classes=10):\n"
+TRAIN = "def train(model, x, y, epochs=5, batch_size=32):\n"
+# The solution's model, for answers that go on to change it.
+MODEL = (BUILD +
+         "    model = keras.Sequential([keras.Input(shape=input_shape),\n"
+         "                              keras.layers.Flatten()])\n"
+         "    if n_hidden is not None:\n"
+         "        model.add(keras.layers.Dense(n_hidden, activation='relu'))\n"
+         "    model.add(keras.layers.Dense(num_classes, activation='softmax'))\n")
+# (exercise, mistake): (answer cell, what its visible check must say)
+MORE_MISTAKES = {
+    ("build_model", "two hidden layers"): (BUILD +
+        "    layers = [keras.Input(shape=input_shape), keras.layers.Flatten()]\n"
+        "    if n_hidden is not None:\n"
+        "        layers += [keras.layers.Dense(n_hidden, activation='relu'),\n"
+        "                   keras.layers.Dense(n_hidden, activation='relu')]\n"
+        "    layers.append(keras.layers.Dense(num_classes, activation='softmax'))\n"
+        "    return keras.Sequential(layers)\n",
+        r"asks for one hidden layer, but the model has 2"),
+    ("build_model", "Flatten after the hidden layer"): (BUILD +
+        "    layers = [keras.Input(shape=input_shape)]\n"
+        "    if n_hidden is not None:\n"
+        "        layers.append(keras.layers.Dense(n_hidden, activation='relu'))\n"
+        "    layers += [keras.layers.Flatten(),\n"
+        "               keras.layers.Dense(num_classes, activation='softmax')]\n"
+        "    return keras.Sequential(layers)\n",
+        r"first Dense layer gets the 2 numbers of one row.*Flatten\(\) before"),
+    ("build_model", "a frozen hidden layer"): (BUILD +
+        "    layers = [keras.Input(shape=input_shape), keras.layers.Flatten()]\n"
+        "    if n_hidden is not None:\n"
+        "        layers.append(keras.layers.Dense(n_hidden, activation='relu',\n"
+        "                                         trainable=False))\n"
+        "    layers.append(keras.layers.Dense(num_classes, activation='softmax'))\n"
+        "    return keras.Sequential(layers)\n",
+        r"not trainable \(trainable=False\?\)"),
+    ("build_model", "an L2 penalty"): (BUILD +
+        "    layers = [keras.Input(shape=input_shape), keras.layers.Flatten()]\n"
+        "    if n_hidden is not None:\n"
+        "        layers.append(keras.layers.Dense(n_hidden, activation='relu',\n"
+        "                                         kernel_regularizer='l2'))\n"
+        "    layers.append(keras.layers.Dense(num_classes, activation='softmax',\n"
+        "                                     kernel_regularizer='l2'))\n"
+        "    return keras.Sequential(layers)\n",
+        r"evaluate reports another loss .* a penalty added to the loss"),
+    ("build_model", "output layer before the hidden layer"): (BUILD +
+        "    layers = [keras.Input(shape=input_shape), keras.layers.Flatten(),\n"
+        "              keras.layers.Dense(num_classes, activation='softmax')]\n"
+        "    if n_hidden is not None:\n"
+        "        layers.append(keras.layers.Dense(n_hidden, activation='relu'))\n"
+        "    return keras.Sequential(layers)\n",
+        r"output layer must come last"),
+    ("build_model", "batch normalisation"): (BUILD +
+        "    layers = [keras.Input(shape=input_shape), keras.layers.Flatten()]\n"
+        "    if n_hidden is not None:\n"
+        "        layers.append(keras.layers.Dense(n_hidden, activation='relu'))\n"
+        "    layers += [keras.layers.BatchNormalization(),\n"
+        "               keras.layers.Dense(num_classes, activation='softmax')]\n"
+        "    return keras.Sequential(layers)\n",
+        r"expected Dense layers with kernels"),
+    # Attacks by a student who has read the checks, beyond those in nb08_answers.WRONG.
+    ("build_model", "a subclass that hides its weights"): (BUILD +
+        "    class Hidden(keras.Model):\n"
+        "        trainable_weights = []\n"
+        "\n"
+        "        def __init__(self):\n"
+        "            super().__init__()\n"
+        "            self.dense = keras.layers.Dense(num_classes, activation='sigmoid')\n"
+        "\n"
+        "        def call(self, x):\n"
+        "            return self.dense(keras.ops.reshape(x, (len(x), -1)))\n"
+        "\n"
+        "    return Hidden()\n",
+        r"expected Dense layers with kernels .* got \[\]"),
+    ("build_model", "fit replaced on the instance"): (MODEL +
+        "    model.fit = lambda *args, **kwargs: None\n"
+        "    return model\n",
+        r"weights do not end up where the same training takes Dense layers"),
+    ("build_model", "evaluate replaced on the instance"): (MODEL +
+        "    model.evaluate = lambda *args, **kwargs: {'loss': 0.0, 'accuracy': 1.0}\n"
+        "    return model\n",
+        r"model\.evaluate reports another loss"),
+    ("build_model", "a Dense layer that computes with weights of its own"): (BUILD +
+        "    class Fixed(keras.layers.Dense):\n"
+        "        def call(self, a):\n"
+        "            return keras.ops.softmax(keras.ops.matmul(a, keras.ops.ones(\n"
+        "                (a.shape[-1], self.units))))\n"
+        "\n"
+        "    layers = [keras.Input(shape=input_shape), keras.layers.Flatten()]\n"
+        "    if n_hidden is not None:\n"
+        "        layers.append(keras.layers.Dense(n_hidden, activation='relu'))\n"
+        "    layers.append(Fixed(num_classes))\n"
+        "    return keras.Sequential(layers)\n",
+        r"not the one these weights give"),
+    ("build_model", "a train_step of its own"): (BUILD +
+        "    class Lazy(keras.Sequential):\n"
+        "        def train_step(self, *args, **kwargs):\n"
+        "            return {}\n"
+        "\n"
+        "    layers = [keras.Input(shape=input_shape), keras.layers.Flatten()]\n"
+        "    if n_hidden is not None:\n"
+        "        layers.append(keras.layers.Dense(n_hidden, activation='relu'))\n"
+        "    layers.append(keras.layers.Dense(num_classes, activation='softmax'))\n"
+        "    return Lazy(layers)\n",
+        r"model\.fit\(.*\) raised ValueError"),
+    # In the notebook this one trains for 32 epochs of batches of 5: too slow for the
+    # pipeline test.
+    ("train", "epochs and batch_size swapped"): (TRAIN +
         "    return model.fit(x, y, epochs, batch_size, verbose=0)\n",
         r"epochs and batch_size are swapped"),
-    "one fit per epoch": (
-        "def train(model, x, y, epochs=5, batch_size=32):\n"
-        "    for epoch in range(epochs):\n"
-        "        history = model.fit(x, y, batch_size=batch_size, verbose=0)\n"
-        "    return history\n",
-        r"covers only the last epoch"),
-    "the whole set as one batch": (
-        "def train(model, x, y, epochs=5, batch_size=32):\n"
-        "    return model.fit(x, y, epochs=epochs, batch_size=len(x), verbose=0)\n",
-        r"one update per epoch"),
-    "returns the model": (
-        "def train(model, x, y, epochs=5, batch_size=32):\n"
-        "    model.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0)\n"
-        "    return model\n",
-        r"should return the training history.* got Sequential"),
-    "trains a copy": (
-        "def train(model, x, y, epochs=5, batch_size=32):\n"
+    ("train", "trains a copy"): (TRAIN +
         "    other = keras.models.clone_model(model)\n"
         "    other.compile(optimizer='adam', loss='sparse_categorical_crossentropy')\n"
         "    return other.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0)\n",
         r"the model given to train did not change"),
+    ("train", "scales the inputs again"): (TRAIN +
+        "    return model.fit(x / 255, y, epochs=epochs, batch_size=batch_size, verbose=0)\n",
+        r"weights after train are not those .* pass x and y to fit as they are"),
+    ("train", "weights set by hand, history of another run"): (TRAIN +
+        "    history = model.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0)\n"
+        "    model.set_weights([w * 0 for w in model.get_weights()])\n"
+        "    return history\n",
+        r"weights after train are not those"),
+    ("train", "a history of its own making"): (TRAIN +
+        "    model.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0)\n"
+        "    return {'loss': [1.0] * epochs, 'accuracy': [0.5] * epochs}\n",
+        r"history's losses are not those fit reported"),
 }
 
 
-@pytest.mark.parametrize("label", TRAIN_MISTAKES)
-def test_train_mistakes_beyond_the_pipeline(keras, label):
-    source, message = TRAIN_MISTAKES[label]
+@pytest.mark.parametrize("exercise, label", MORE_MISTAKES)
+def test_more_mistakes_and_attacks_are_named(keras, exercise, label):
+    source, message = MORE_MISTAKES[exercise, label]
     with pytest.raises(AssertionError, match=message):
-        nb08.check_train(run_answer(source)["train"])
+        CHECKS[exercise](run_answer(source))
 
 
 @pytest.mark.parametrize("index", range(len(nb08.CONFUSION_MISTAKES)))
@@ -180,7 +303,7 @@ def test_hidden_checks_do_not_reveal_expected_values(keras):
     with pytest.raises(AssertionError) as err:
         nb08.hidden_build_model(wrong, (5,), None, 3, seed=11, params=18,
                                 expected=[[0.123456, 0.5, 0.376544]] * 4)
-    assert "0.123456" not in str(err.value) and "wrong in" in str(err.value)
+    assert "0.123456" not in str(err.value) and "output layer uses ReLU" in str(err.value)
     transposed = run_answer(
         "def confusion_matrix(t, p, c):\n"
         "    m = np.zeros((c, c))\n    np.add.at(m, (p, t), 1)\n    return m\n")
@@ -188,6 +311,20 @@ def test_hidden_checks_do_not_reveal_expected_values(keras):
         nb08.hidden_confusion_matrix(transposed["confusion_matrix"], [0, 0, 1], [1, 1, 1], 2,
                                      [[0, 2], [0, 1]])
     assert "[[" not in str(err.value)
+
+
+def test_a_wrong_confusion_matrix_is_described_and_shown_only_outside_autograding(
+        monkeypatch):
+    one_row = run_answer(
+        "def confusion_matrix(t, p, c):\n"
+        "    m = np.zeros((c, c))\n    np.add.at(m, (t, p), 1)\n"
+        "    m[0] = m[0][::-1]\n    return m\n")["confusion_matrix"]
+    with pytest.raises(AssertionError, match=r"only row 0 is wrong.*Expected\n\[\["):
+        nb08.check_confusion_matrix(one_row)
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    with pytest.raises(AssertionError) as err:
+        nb08.check_confusion_matrix(one_row)
+    assert "row 0" not in str(err.value) and "[[" not in str(err.value)
 
 
 def test_hidden_literals_agree_with_the_reference_implementations():

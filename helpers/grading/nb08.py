@@ -6,13 +6,29 @@ test cell. Above each check is the list of common mistakes it recognises; the te
 tests/test_grading_nb08.py and tests/nb08_answers.py run them through the checks and
 through nbgrader.
 
-The checks judge a Keras model by what it does, not by how it was written: they give
-its layers known weights, run it on known inputs, and compare with a numpy forward pass.
-So a `Sequential` or a functional model, `Dense(..., activation="softmax")` or a separate
-`Softmax` layer, `Flatten` or `Reshape`, all get full marks.
+The checks judge Keras objects by what they do, never by what they say about themselves.
+A student's model may be any keras.Model: a Sequential, a functional model, a subclass
+that overrides any method or property, an instance whose methods were replaced. So the
+check of `build_model` gives the variables the model presents values of its own choosing
+and watches the model compute with them, the three ways Keras runs a model (called in
+inference mode, as evaluate does; in training mode, as fit does; and by predict), against
+its own numpy forward pass, and asks get_weights and count_params what they report. In
+the visible check, the model with a hidden layer must also not start with all its hidden
+units alike, and is then evaluated and trained with fit, from its own initial weights,
+against the course's numpy training loop run from the same weights. A model that lies about its weights
+computes with other numbers and fails; one that computes the right thing every way
+Keras runs it is right, however it is written.
+
+`compile_model` and `train` get a model that the check built (a reference Sequential,
+whose methods are Keras's own) and are judged by what that model then does: the loss and
+metrics that evaluate reports and the steps its optimizer takes, against the course's
+Adam; the weights after training, against the same training of a reference model, its
+shuffling seeded alike. What a student's code can write (the optimizer's step counter,
+its settings, the loss's name) serves to name a mistake, and can never make a wrong
+answer pass.
 
 The answers use `keras`, which the notebook imports; every check runs the student's
-function with `keras` bound to the real module (`using`), so what the answers see while
+code with `keras` bound to the real module (`using`), so what the answers see while
 graded cannot be swapped for something else. The reference implementations are here too
 (`reference_*`): the hidden expected values were computed with them, and the checks use
 them to grade one exercise at a time.
@@ -21,12 +37,16 @@ import contextlib
 import io
 import math
 import os
+import warnings
+from typing import NamedTuple
 
 import numpy as np
 
 from ..plotting import confusion_matrix as ref_confusion_matrix
-from .checks import (CheckFailed, Mistake, as_array, call, close, expect_close, hidden,
-                     passed, using, visible_for)
+from ..optimizers import adam
+from ..train import fit as numpy_fit
+from .checks import (CheckFailed, Mistake, _quiet, as_array, call, close, expect_close,
+                     hidden, passed, plain, using, visible_for)
 
 NOTEBOOK = "08_keras_mnist"
 visible = visible_for(NOTEBOOK)
@@ -43,6 +63,22 @@ def _keras():
 def _value(variable):
     """A Keras variable's value as numpy (other numbers are returned as they are)."""
     return np.asarray(getattr(variable, "value", variable))
+
+
+def _flat(weights):
+    """[(kernel, bias), ...] as [kernel, bias, ...], the order of a model's variables."""
+    return [array for pair in weights for array in pair]
+
+
+def _assign(variables, values):
+    for variable, value in zip(variables, values):
+        variable.assign(value)
+
+
+def _same_weights(got, expected):
+    """Whether two lists of weights agree, to what float32 training leaves of float64."""
+    return len(got) == len(expected) and all(
+        close(a, b, rtol=1e-4, atol=1e-5) for a, b in zip(got, expected))
 
 
 # -- reference implementations -------------------------------------------------------------
@@ -66,7 +102,7 @@ def reference_train(model, x, y, epochs=5, batch_size=32):
     return model.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0).history
 
 
-# -- numpy forward passes, examples as rows (Keras's layout) --------------------------------
+# -- numpy forward pass and training, examples as rows (Keras's layout) ---------------------
 def _softmax_rows(z):
     e = np.exp(z - z.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
@@ -78,6 +114,9 @@ ACTIVATIONS = {
     "tanh": np.tanh,
     "linear": lambda z: z,
     "softmax": _softmax_rows,
+    "softmax_twice": lambda z: _softmax_rows(_softmax_rows(z)),
+    "elu": lambda z: np.where(z > 0, z, np.expm1(np.minimum(z, 0.0))),
+    "leaky_relu": lambda z: np.where(z > 0, z, 0.2 * z),  # Keras's default slope
 }
 
 
@@ -92,8 +131,30 @@ def forward_rows(x, weights, hidden="relu", output="softmax"):
     return a
 
 
+def _cross_entropy(p, y):
+    """Keras's sparse categorical cross-entropy of probabilities p for labels y."""
+    p = np.clip(p, 1e-7, 1 - 1e-7)
+    return float(-np.mean(np.log(p[np.arange(len(y)), y])))
+
+
+def train_rows(x, y, weights, learning_rate, epochs):
+    """`weights` [(kernel, bias), ...] of a ReLU network with a softmax output after
+    `epochs` full-batch steps of Adam (Keras's defaults) on the cross-entropy, for the
+    examples in the rows of `x` and integer labels `y`: the course's own training loop
+    (helpers.train.fit) in float64, in its layout of columns."""
+    params = {}
+    for l, (kernel, bias) in enumerate(weights, start=1):
+        params[f"W{l}"] = np.array(kernel, np.float64).T
+        params[f"b{l}"] = np.array(bias, np.float64).reshape(-1, 1)
+    activations = ["relu"] * (len(weights) - 1) + ["softmax"]
+    columns = np.asarray(x, np.float64).reshape(len(x), -1).T
+    numpy_fit(columns, np.asarray(y).reshape(1, -1), params, activations,
+              loss="softmax_cross_entropy", epochs=epochs, batch_size=len(x),
+              rng=np.random.default_rng(0), learning_rate=learning_rate, verbose=False)
+    return [(params[f"W{l}"].T, params[f"b{l}"].ravel()) for l in range(1, len(weights) + 1)]
+
+
 # -- build_model ------------------------------------------------------------------------------
-# Each mistake: what the model computes instead, from the same inputs and weights.
 def _variant(hidden, output):
     return lambda x, weights: forward_rows(x, weights, hidden, output)
 
@@ -107,6 +168,13 @@ BUILD_VARIANTS = [
     ("relu", "linear",
      "the output layer has no activation, so the model returns raw scores (logits), not "
      "probabilities: add activation='softmax' to the output layer"),
+    ("relu", "relu",
+     "the output layer uses ReLU: its outputs are scores cut off at 0, not probabilities. "
+     "Use activation='softmax' on the output layer (ReLU is for the hidden layer)"),
+    ("relu", "softmax_twice",
+     "the softmax is applied twice (activation='softmax' on the output layer and a "
+     "Softmax layer after it?): a second softmax squeezes every probability towards "
+     "1 / num_classes. Keep one"),
     ("linear", "softmax",
      "the hidden layer has no activation: two linear layers in a row are one linear layer, "
      "and the hidden units add nothing. Use activation='relu'"),
@@ -114,12 +182,43 @@ BUILD_VARIANTS = [
      "the hidden layer uses a sigmoid; this exercise asks for ReLU (activation='relu')"),
     ("tanh", "softmax",
      "the hidden layer uses tanh; this exercise asks for ReLU (activation='relu')"),
+    ("elu", "softmax",
+     "the hidden layer uses ELU; this exercise asks for ReLU (activation='relu')"),
+    ("leaky_relu", "softmax",
+     "the hidden layer uses leaky ReLU; this exercise asks for ReLU (activation='relu')"),
+    ("softmax", "softmax",
+     "the hidden layer uses a softmax too: softmax belongs on the output layer only, the "
+     "hidden layer uses ReLU (activation='relu')"),
     ("sigmoid", "sigmoid",
      "both layers use a sigmoid: the hidden layer should use ReLU and the output layer "
      "softmax"),
 ]
-BUILD_MISTAKES = [Mistake(message, _variant(hidden, output))
-                  for hidden, output, message in BUILD_VARIANTS]
+
+TRAINING_MODE = (
+    "called in training mode, as fit calls it (model(x, training=True)), the model "
+    "computes something else than in inference mode (model(x, training=False)): a layer "
+    "that acts only while training (Dropout, BatchNormalization, GaussianNoise) or a "
+    "call() that looks at `training`. The exercise asks for Flatten and Dense layers, "
+    "which compute the same in both modes")
+PREDICT = ("model.predict(x) gives other outputs than calling the model, model(x): "
+           "predict must run the model itself, so leave Keras's predict as it is")
+NOT_PROBABILITIES = (
+    "the outputs of an example do not add up to 1, so they are not probabilities: the "
+    "last layer should be Dense(num_classes, activation='softmax')")
+WRONG_DISTRIBUTION = (
+    "each row is a probability distribution, but not the one these weights give: the "
+    "layers should be Flatten, then (only if n_hidden is not None) Dense(n_hidden, "
+    "activation='relu'), then Dense(num_classes, activation='softmax'), and nothing else")
+
+# Three steps of Adam with this rate move the weights far more than float32 rounding does.
+LEARN_EPOCHS, LEARN_RATE = 3, 0.01
+
+
+def _build_mistakes(n_hidden):
+    """The listed mistakes a model with (or without) a hidden layer can make."""
+    return [Mistake(message, _variant(hidden, output))
+            for hidden, output, message in BUILD_VARIANTS
+            if n_hidden is not None or hidden == "relu"]
 
 
 def _describe_call(input_shape, n_hidden, num_classes):
@@ -136,14 +235,15 @@ def _expected_shapes(input_shape, n_hidden, num_classes):
     return shapes
 
 
-def _check_structure(model, shapes, input_shape, n_hidden, num_classes, what):
-    """Raise an AssertionError that names the mistake when the model's weights do not
-    have the shapes of the asked-for architecture."""
-    got = [tuple(w.shape) for w in model.trainable_weights]
-    if got == shapes:
-        return
+def _check_structure(model, got, shapes, input_shape, n_hidden, what):
+    """Raise an AssertionError that names the mistake: the model's trainable weights,
+    of shapes `got`, are not those of the asked-for architecture (`shapes`)."""
+    if sorted(tuple(w.shape) for w in model.weights) == sorted(shapes):
+        raise CheckFailed(f"{what}: a layer's weights are not trainable (trainable=False?), "
+                          "so fit would never change them: leave every layer trainable")
     kernels = [s for s in got if len(s) == 2]
     biases = [s for s in got if len(s) == 1]
+    n_in = math.prod(input_shape)
     if len(biases) < len(kernels):
         raise CheckFailed(f"{what}: a Dense layer has no bias (use_bias=False?): every "
                           "layer needs its bias b, as in Z = W A + b")
@@ -155,18 +255,44 @@ def _check_structure(model, shapes, input_shape, n_hidden, num_classes, what):
         raise CheckFailed(
             f"{what}: n_hidden={n_hidden} asks for a hidden Dense layer of "
             f"{n_hidden} units (ReLU) before the output layer; the model has none")
+    if n_hidden is not None and len(kernels) > 2:
+        raise CheckFailed(
+            f"{what}: n_hidden={n_hidden} asks for one hidden layer, but the model has "
+            f"{len(kernels) - 1}: one Dense layer of n_hidden units, then the output layer")
     if n_hidden is not None and len(kernels) == 2 and kernels[0][1] != n_hidden:
         raise CheckFailed(
             f"{what}: the hidden layer has {kernels[0][1]} units, n_hidden asks for "
             f"{n_hidden}: use the argument, not a fixed number")
-    if kernels and kernels[0][0] != math.prod(input_shape):
+    if kernels and len(input_shape) > 1 and kernels[0][0] == input_shape[-1]:
+        raise CheckFailed(
+            f"{what}: the first Dense layer gets the {input_shape[-1]} numbers of one row "
+            f"of each example, not all {n_in} of it: a Dense layer acts on the last axis "
+            "only. Put keras.layers.Flatten() before the first Dense layer")
+    if kernels and kernels[0][0] != n_in:
         raise CheckFailed(
             f"{what}: the first Dense layer receives {kernels[0][0]} numbers per example, "
-            f"but an input of shape {tuple(input_shape)} holds {math.prod(input_shape)}")
+            f"but an input of shape {tuple(input_shape)} holds {n_in}")
     want = [s for s in shapes if len(s) == 2]
     raise CheckFailed(
         f"{what}: expected Dense layers with kernels of shapes {want} (inputs, units), "
         f"got {kernels}")
+
+
+def _variables(model, shapes, input_shape, n_hidden, what):
+    """The model's trainable variables in the order of `shapes` (kernel, bias, kernel,
+    ...). In every case the check runs, each shape occurs once, so a variable's role
+    follows from its shape, in whatever order a model created them. The list comes from
+    the model, which may lie; the check only gives values to what it is handed and then
+    watches what the model computes."""
+    keras = _keras()
+    found = list(model.trainable_weights)
+    if not all(isinstance(v, keras.Variable) for v in found):
+        raise CheckFailed(f"{what}: model.trainable_weights should list the model's Keras "
+                          "variables; leave Keras's own trainable_weights as it is")
+    got = [tuple(v.shape) for v in found]
+    if sorted(got) != sorted(shapes):
+        _check_structure(model, got, shapes, input_shape, n_hidden, what)
+    return [next(v for v in found if tuple(v.shape) == shape) for shape in shapes]
 
 
 def _probe(seed, input_shape, shapes, k=4):
@@ -183,28 +309,25 @@ def _probe(seed, input_shape, shapes, k=4):
     return x, weights
 
 
-def _run_build(build_model, input_shape, n_hidden, num_classes, seed):
-    """Build the student's model, give it known weights and run it on known inputs.
-    Returns (x, weights, output, parameter count); raises an AssertionError naming the
-    mistake when the model cannot be run like that."""
-    keras = _keras()
-    what = _describe_call(input_shape, n_hidden, num_classes)
-    with using(build_model, keras=keras):
-        model = call(build_model, "build_model", tuple(input_shape),
-                     n_hidden=n_hidden, num_classes=num_classes, convert=False)
-    if not isinstance(model, keras.Model):
-        hint = " (did you forget `return model`?)" if model is None else ""
-        raise CheckFailed(f"{what} should return a Keras model, e.g. a "
-                          f"keras.Sequential, got {type(model).__name__}{hint}")
-    shapes = _expected_shapes(input_shape, n_hidden, num_classes)
-    x, weights = _probe(seed, input_shape, shapes)
+def _as_output(value, how, what):
+    """What a model returned, as a float array, or an AssertionError saying what it is."""
     try:
-        out = np.asarray(model(x, training=False))
-    except Exception as err:
-        raise CheckFailed(f"{what}: calling the model on a batch of shape {x.shape} "
-                          f"raised {type(err).__name__}: {err}. The model's input "
-                          "should have shape input_shape (keras.Input(shape=input_shape))"
-                          ) from err
+        return np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise CheckFailed(f"{what}: {how} returned a {type(value).__name__}, not an array "
+                          "of probabilities") from None
+
+
+def _check_output_shape(model, x, n_hidden, num_classes, what):
+    """Call the model once on `x` (which builds a subclassed model) and check the shape
+    of what it returns."""
+    try:
+        out = call(model, "model", x, training=False, convert=False)
+    except CheckFailed as err:
+        raise CheckFailed(f"{what}: calling it on a batch of shape {x.shape}: {err}. The "
+                          "model's input should have shape input_shape "
+                          "(keras.Input(shape=input_shape))") from err
+    out = _as_output(out, "model(x)", what)
     if out.ndim > 2:
         raise CheckFailed(
             f"{what}: for a batch of shape {x.shape} the model returns shape {out.shape}. "
@@ -214,29 +337,142 @@ def _run_build(build_model, input_shape, n_hidden, num_classes, seed):
     if out.ndim != 2 or out.shape[0] != len(x):
         raise CheckFailed(f"{what}: for a batch of shape {x.shape} the model returns "
                           f"shape {out.shape}, expected ({len(x)}, {num_classes})")
+    if out.shape[1] == n_hidden:
+        raise CheckFailed(
+            f"{what}: the model returns {n_hidden} numbers per example, as many as the "
+            f"hidden layer has units, not num_classes = {num_classes}: the output layer "
+            "must come last, after the hidden layer")
     if out.shape[1] != num_classes:
         raise CheckFailed(
             f"{what}: the output layer has {out.shape[1]} units; it needs num_classes = "
             f"{num_classes}, one per class: use the argument, not a fixed number")
-    _check_structure(model, shapes, input_shape, n_hidden, num_classes, what)
-    for variable, value in zip(model.trainable_weights, [v for pair in weights for v in pair]):
-        variable.assign(value)
-    out = np.asarray(model(x, training=False), dtype=np.float64)
-    return x, weights, out, model.count_params()
+
+
+def _output_look(out):
+    """What an output that matches no listed mistake tells by its look."""
+    if not np.isfinite(out).all():
+        return "the output contains nan or inf"
+    if not np.allclose(out.sum(axis=1), 1.0, rtol=0, atol=1e-4) or (out < 0).any():
+        return NOT_PROBABILITIES
+    return WRONG_DISTRIBUTION
+
+
+def _check_outputs(model, x, expected, mistakes, args, what, reveal):
+    """The model's outputs for `x`, the three ways Keras computes them, against
+    `expected`."""
+    tolerance = dict(rtol=1e-4, atol=1e-6)
+    inference = _as_output(call(model, "model", x, training=False, convert=False),
+                           "model(x)", what)
+    # The last word, when no listed mistake matches: what the output's look tells.
+    look = Mistake(_output_look(inference), lambda *args: inference)
+    expect_close(inference, expected, f"{what}, its output", mistakes + [look], args,
+                 reveal=reveal, **tolerance)
+    training = _as_output(call(model, "model", x, training=True, convert=False),
+                          "model(x, training=True)", what)
+    if not close(training, expected, **tolerance):
+        raise CheckFailed(f"{what}: {TRAINING_MODE}")
+    predicted = _as_output(call(model.predict, "model.predict", x, verbose=0,
+                                convert=False), "model.predict(x)", what)
+    if not close(predicted, expected, **tolerance):
+        raise CheckFailed(f"{what}: {PREDICT}")
+
+
+def _check_reports(model, weights, what):
+    """What the model says about the weights it was given (the notebook shows and copies
+    them): get_weights and count_params."""
+    def by_shape(arrays):
+        return sorted((np.asarray(a, np.float64) for a in arrays), key=np.shape)
+
+    reported = call(model.get_weights, "model.get_weights")
+    if type(reported) is not list or len(reported) != len(_flat(weights)) or not all(
+            close(a, b) for a, b in zip(by_shape(reported), by_shape(_flat(weights)))):
+        raise CheckFailed(f"{what}: model.get_weights() does not return the weights the "
+                          "model computes with: leave Keras's get_weights as it is")
+    count = sum(np.size(a) for a in _flat(weights))
+    if call(model.count_params, "model.count_params") != count:
+        raise CheckFailed(f"{what}: model.count_params() does not report the model's "
+                          f"{count} parameters: leave Keras's count_params as it is")
+
+
+def _symmetry_message(kernel, n_hidden):
+    if kernel.any():
+        return (f"its {n_hidden} hidden units all start with the same weights (a constant "
+                "kernel_initializer, such as 'ones'?), so they all compute the same thing: "
+                "only the random weights after them can pull them apart, and a network "
+                "whose units start alike learns slowly if at all (notebook 05: symmetry). "
+                "Keep Dense's default initializer, glorot_uniform, or another random one")
+    return (f"its {n_hidden} hidden units all start with zero weights "
+            "(kernel_initializer='zeros'?): they compute the same thing, 0, and ReLU passes "
+            "no gradient back through 0, so training never changes them (notebook 05: "
+            "symmetry). Keep Dense's default initializer, glorot_uniform, or another "
+            "random one")
+
+
+def _check_training(model, variables, input_shape, n_hidden, num_classes, seed, what):
+    """Train a model with a hidden layer with fit from its own initial weights, as the
+    notebook will, and compare with the course's numpy training loop run from the same
+    weights; first, its hidden units must not all start alike."""
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(0.0, 1.0, size=(6, *input_shape)).astype(np.float32)
+    y = rng.integers(0, num_classes, size=len(x))
+    initial = [_value(v).astype(np.float64) for v in variables]
+    pairs = list(zip(initial[::2], initial[1::2]))
+    units = np.vstack(pairs[0])  # column j: hidden unit j's weights and bias
+    if np.array_equal(units, np.broadcast_to(units[:, :1], units.shape)):
+        raise CheckFailed(f"{what}: {_symmetry_message(initial[0], n_hidden)}")
+    call(lambda: reference_compile_model(model, LEARN_RATE), "model.compile",
+         convert=False)
+    scores = call(model.evaluate, "model.evaluate", x, y, batch_size=len(x), verbose=0,
+                  return_dict=True)
+    loss = scores.get("loss") if type(scores) is dict else None
+    if not isinstance(loss, (float, np.floating)) or not close(
+            loss, _cross_entropy(forward_rows(x, pairs), y), rtol=1e-4, atol=1e-6):
+        raise CheckFailed(f"{what}: model.evaluate reports another loss than the "
+                          "cross-entropy of the model's own outputs: a penalty added to "
+                          "the loss (kernel_regularizer?), or an evaluate or test_step of "
+                          "the model's own? Use plain Dense layers and Keras's evaluate")
+    call(model.fit, "model.fit", x, y, epochs=LEARN_EPOCHS, batch_size=len(x),
+         shuffle=False, verbose=0, convert=False)
+    trained = [_value(v).astype(np.float64) for v in variables]
+    expected = _flat(train_rows(x, y, pairs, LEARN_RATE, LEARN_EPOCHS))
+    if not _same_weights(trained, expected):
+        raise CheckFailed(
+            f"{what}: trained with fit ({LEARN_EPOCHS} steps of Adam on the "
+            "cross-entropy) from its own initial weights, the model's weights do not end "
+            "up where the same training takes Dense layers with those weights: a "
+            "constraint on the weights (kernel_constraint?), or a fit or train_step of the "
+            "model's own? Use plain Dense layers and Keras's training")
 
 
 def _compare_build(build_model, input_shape, n_hidden, num_classes, seed, expected,
-                   reveal, params=None):
+                   reveal, params=None, learn=False):
+    keras = _keras()
     what = _describe_call(input_shape, n_hidden, num_classes)
-    x, weights, out, count = _run_build(build_model, input_shape, n_hidden,
-                                        num_classes, seed)
-    if params is not None and count != params:
-        raise CheckFailed(f"{what}: the model has {count} parameters; the asked-for "
-                          "architecture has a different number (extra layers?)")
-    mistakes = BUILD_MISTAKES if n_hidden is not None else [
-        m for m in BUILD_MISTAKES if "hidden layer" not in m.message]
-    expect_close(out, expected, f"{what}, its output", mistakes, (x, weights), rtol=1e-4,
-                 atol=1e-6, reveal=reveal)
+    shapes = _expected_shapes(input_shape, n_hidden, num_classes)
+    x, weights = _probe(seed, input_shape, shapes)
+    # The model's own methods run inside the block: they may use `keras` as well.
+    with using(build_model, keras=keras):
+        model = call(build_model, "build_model", tuple(input_shape),
+                     n_hidden=n_hidden, num_classes=num_classes, convert=False)
+        if not issubclass(type(model), keras.Model):
+            hint = " (did you forget `return model`?)" if model is None else ""
+            raise CheckFailed(f"{what} should return a Keras model, e.g. a "
+                              f"keras.Sequential, got {type(model).__name__}{hint}")
+        _check_output_shape(model, x, n_hidden, num_classes, what)
+        variables = _variables(model, shapes, input_shape, n_hidden, what)
+        count = sum(math.prod(v.shape) for v in model.weights)
+        if params is not None and count != params:
+            raise CheckFailed(f"{what}: the model has {count} weights; the asked-for "
+                              "architecture has a different number (extra layers?)")
+        initial = [_value(v) for v in variables]
+        _assign(variables, _flat(weights))
+        _check_outputs(model, x, expected, _build_mistakes(n_hidden), (x, weights), what,
+                       reveal)
+        _check_reports(model, weights, what)
+        if learn:
+            _assign(variables, initial)
+            _check_training(model, variables, input_shape, n_hidden, num_classes, seed,
+                            what)
 
 
 @visible
@@ -246,8 +482,12 @@ def check_build_model(build_model):
     for input_shape, n_hidden, num_classes, seed in cases:
         shapes = _expected_shapes(input_shape, n_hidden, num_classes)
         x, weights = _probe(seed, input_shape, shapes)
+        # Training compiles a step for each model, most of a second of a test cell with a
+        # time limit: only the case with a hidden layer, whose units must also break their
+        # symmetry, trains. The hidden checks run after this one in the same cell, so a
+        # model that cannot train has lost the exercise's points already.
         _compare_build(build_model, input_shape, n_hidden, num_classes, seed,
-                       forward_rows(x, weights), reveal=True)
+                       forward_rows(x, weights), reveal=True, learn=n_hidden is not None)
     passed("build_model", len(cases))
 
 
@@ -267,20 +507,12 @@ COMPILE_X = np.array([[0.2, 0.9, 0.1, 0.4], [0.8, 0.1, 0.5, 0.3], [0.5, 0.5, 0.9
                      dtype=np.float32)
 COMPILE_Y = np.array([1, 0, 2, 2, 1, 0])
 COMPILE_SEED = 15
+COMPILE_STEPS = 3
 
 
-def _compile_probe_model():
-    """A compiled-ready 4 -> 3 softmax model with known weights, and its outputs."""
-    model = reference_build_model((4,), None, 3)
-    _, weights = _probe(COMPILE_SEED, (4,), _expected_shapes((4,), None, 3))
-    for variable, value in zip(model.trainable_weights, weights[0]):
-        variable.assign(value)
-    return model, forward_rows(COMPILE_X, weights)
-
-
-def _cross_entropy(p, y):
-    p = np.clip(p, 1e-7, 1 - 1e-7)
-    return float(-np.mean(np.log(p[np.arange(len(y)), y])))
+def _compile_probe_weights():
+    """The weights [(kernel, bias)] of the 4 -> 3 softmax model compile_model gets."""
+    return _probe(COMPILE_SEED, (4,), _expected_shapes((4,), None, 3))[1]
 
 
 def _loss_name(loss):
@@ -304,6 +536,11 @@ LOSS_MESSAGES = [
      "example), but the labels here are integers such as 0..9: use "
      "loss='sparse_categorical_crossentropy'"),
 ]
+ACCURACY_OBJECT = (
+    "keras.metrics.Accuracy() counts the predictions that equal the labels exactly, entry "
+    "by entry, which a row of probabilities never does; metrics=['accuracy'] (or "
+    "keras.metrics.SparseCategoricalAccuracy()) compares the most probable class with "
+    "the integer label")
 
 
 def _loss_message(loss):
@@ -313,6 +550,19 @@ def _loss_message(loss):
             if any(key in name for key in keys):
                 return message
     return None
+
+
+def _compiled_metrics(model):
+    """The metrics compile was given, as Keras records them (a name, or a dict with the
+    class's name)."""
+    with warnings.catch_warnings():  # serialising a metric warns about numpy 2's __array__
+        warnings.simplefilter("ignore")
+        return (model.get_compile_config() or {}).get("metrics") or []
+
+
+def _metric_classes(model):
+    return [m.get("class_name") if isinstance(m, dict) else m
+            for m in _compiled_metrics(model)]
 
 
 def _check_optimizer(model, learning_rate, what):
@@ -349,18 +599,44 @@ def _evaluate(model, what):
                               return_dict=True)
     except Exception as err:
         message = _loss_message(model.loss)
+        if message is None and "Accuracy" in _metric_classes(model):
+            message = ACCURACY_OBJECT
         if message is None:
-            metrics = (model.get_compile_config() or {}).get("metrics")
             message = (f"model.evaluate raised {type(err).__name__}: {err}. Check the "
-                       f"loss and the metrics ({metrics!r}): the labels are integers 0..9 "
-                       "and the model outputs one probability per class")
+                       f"loss and the metrics ({_compiled_metrics(model)!r}): the labels "
+                       "are integers 0..9 and the model outputs one probability per class")
         raise CheckFailed(f"{what}: {message}") from err
+
+
+def _check_optimizer_steps(model, weights, learning_rate, what):
+    """A few steps of the optimizer compile set up, with known gradients, against Adam
+    at `learning_rate` (the course's own, helpers.optimizers.adam)."""
+    rng = np.random.default_rng(COMPILE_SEED)
+    variables = model.trainable_variables
+    steps = [[rng.normal(size=v.shape).astype(np.float32) for v in variables]
+             for _ in range(COMPILE_STEPS)]
+    for grads in steps:
+        call(model.optimizer.apply_gradients, "model.optimizer.apply_gradients",
+             list(zip(grads, variables)), convert=False)
+    (kernel, bias), = weights
+    params, state = {"W1": kernel.astype(np.float64), "b1": bias.astype(np.float64)}, None
+    for dW, db in steps:
+        state = adam(params, {"dW1": dW.astype(np.float64), "db1": db.astype(np.float64)},
+                     state, learning_rate=learning_rate)
+    if not _same_weights([_value(v) for v in variables], [params["W1"], params["b1"]]):
+        raise CheckFailed(
+            f"{what}: after {COMPILE_STEPS} steps of the optimizer the weights are not "
+            f"where Adam(learning_rate={learning_rate:g}) takes them: keep Adam's other "
+            "settings (weight_decay, clipnorm, a schedule...) at their defaults")
 
 
 def _compare_compile(compile_model, learning_rate, expected_loss, expected_accuracy, reveal):
     keras = _keras()
     what = f"compile_model(model, learning_rate={learning_rate:g})"
-    model, probabilities = _compile_probe_model()
+    weights = _compile_probe_weights()
+    probabilities = forward_rows(COMPILE_X, weights)
+    model = reference_build_model((4,), None, 3)
+    _assign(model.trainable_weights, _flat(weights))
     with using(compile_model, keras=keras):
         call(compile_model, "compile_model", model, learning_rate=learning_rate,
              convert=False)
@@ -386,21 +662,23 @@ def _compare_compile(compile_model, learning_rate, expected_loss, expected_accur
         raise CheckFailed(f"{what}: no metric: pass metrics=['accuracy'] so that fit and "
                           "evaluate report the accuracy as well as the loss")
     if not any(close(v, expected_accuracy, rtol=1e-5, atol=1e-6) for v in scores.values()):
+        if "Accuracy" in _metric_classes(model):
+            raise CheckFailed(f"{what}: {ACCURACY_OBJECT}")
         raise CheckFailed(
             f"{what}: no metric reports the accuracy (got {sorted(scores)}); "
             "metrics=['accuracy'] lets Keras pick the right accuracy for integer labels "
             "(categorical_accuracy expects one-hot labels)")
+    _check_optimizer_steps(model, weights, learning_rate, what)
 
 
 @visible
 def check_compile_model(compile_model):
     """Visible check of exercise 2, with a learning rate other than Adam's default."""
-    model, probabilities = _compile_probe_model()
-    del model
+    probabilities = forward_rows(COMPILE_X, _compile_probe_weights())
     accuracy = float(np.mean(probabilities.argmax(axis=1) == COMPILE_Y))
     _compare_compile(compile_model, 0.01, _cross_entropy(probabilities, COMPILE_Y), accuracy,
                      reveal=True)
-    passed("compile_model", 4)
+    passed("compile_model", 5)
 
 
 @hidden
@@ -410,6 +688,9 @@ def hidden_compile_model(compile_model, learning_rate, loss, accuracy):
 
 
 # -- train ----------------------------------------------------------------------------------
+TRAIN_SEED = 0  # seeds fit's shuffling alike for the reference run and the student's
+
+
 def _toy_problem(n, seed):
     """n examples of 6 features in 3 classes that a softmax layer can learn."""
     rng = np.random.default_rng(seed)
@@ -419,90 +700,149 @@ def _toy_problem(n, seed):
     return x, y
 
 
+def _train_model(x, y, learning_rate, n_hidden):
+    """A compiled reference model for (x, y), with the same initial weights every time."""
+    _keras().utils.set_random_seed(0)
+    model = reference_build_model(x.shape[1:], n_hidden, int(y.max()) + 1)
+    return reference_compile_model(model, learning_rate)
+
+
+def _reference_run(x, y, epochs, batch_size, learning_rate, shuffle=True):
+    """The weights and the losses per epoch after fit trains a fresh reference model."""
+    model = _train_model(x, y, learning_rate, None)
+    _keras().utils.set_random_seed(TRAIN_SEED)
+    history = model.fit(x, y, epochs=epochs, batch_size=batch_size, shuffle=shuffle,
+                        verbose=0)
+    return [_value(v) for v in model.trainable_weights], history.history["loss"]
+
+
+class Trained(NamedTuple):
+    """What the student's train did to a reference model."""
+
+    model: object
+    weights: list
+    history: dict
+    updates: int      # the optimizer's step counter: code can write it, so messages only
+    recompiled: bool  # whether train replaced the optimizer compile set up
+
+
 def _history_dict(history, what):
     keras = _keras()
-    if isinstance(history, keras.callbacks.History):
+    if type(history) is keras.callbacks.History:
         history = history.history
-    if not isinstance(history, dict):
+    if type(history) is not dict:
         hint = " (did you forget `return`?)" if history is None else ""
         raise CheckFailed(f"{what}: train should return the training history, "
                           "model.fit's return value (or its .history dict), got "
                           f"{type(history).__name__}{hint}")
-    if not isinstance(history.get("loss"), list):
+    history = plain(history, "the history train returned")
+    if type(history.get("loss")) is not list:
         raise CheckFailed(f"{what}: the history has no list of losses under 'loss'; "
                           "return what model.fit returns")
     return history
 
 
-def _train_diagnosis(n, epochs, batch_size, got_epochs, updates):
-    """What went wrong, from the epochs in the history and the number of updates."""
-    steps = math.ceil(n / batch_size)
-    if got_epochs == batch_size and updates == batch_size * math.ceil(n / epochs):
-        return ("epochs and batch_size are swapped: model.fit's third and fourth "
-                "positional arguments are batch_size, then epochs. Pass them by name: "
-                "fit(x, y, epochs=epochs, batch_size=batch_size)")
-    if got_epochs == 1 and updates == steps:
-        return (f"the model trained for 1 epoch instead of {epochs}: pass epochs=epochs "
-                "to model.fit (its default is 1)")
-    if got_epochs == 1 and updates == epochs * steps:
-        return ("the history covers only the last epoch: call model.fit once, with "
-                "epochs=epochs, and return its history")
-    if got_epochs == epochs and updates == epochs * math.ceil(n / 32) and batch_size != 32:
-        return (f"each epoch took {math.ceil(n / 32)} steps, batches of 32 (Keras's "
-                f"default), instead of batches of {batch_size}: pass "
-                "batch_size=batch_size to model.fit")
-    if got_epochs == epochs and updates == epochs:
-        return ("one update per epoch: the whole training set went in as one batch. "
-                "Pass batch_size=batch_size to model.fit")
-    return (f"expected {epochs} epochs of {steps} mini-batches of {batch_size} examples "
-            f"({epochs * steps} updates); the history has {got_epochs} epochs and the "
-            f"optimizer made {updates} updates")
-
-
 def _run_train(train, x, y, epochs, batch_size, what, learning_rate=0.01, n_hidden=None):
-    """Train a reference model with the student's `train`; returns (model, history)."""
+    """Train a reference model with the student's `train`, its shuffling seeded as the
+    reference run's is."""
     keras = _keras()
-    keras.utils.set_random_seed(0)
-    model = reference_build_model(x.shape[1:], n_hidden, int(y.max()) + 1)
-    reference_compile_model(model, learning_rate)
-    before = [np.array(_value(w)) for w in model.weights]
+    model = _train_model(x, y, learning_rate, n_hidden)
+    variables, optimizer = list(model.trainable_weights), model.optimizer
+    before = [np.array(_value(v)) for v in variables]
+    keras.utils.set_random_seed(TRAIN_SEED)
     # fit's progress lines (verbose=2) would only clutter the check's output
     with using(train, keras=keras), contextlib.redirect_stdout(io.StringIO()):
         history = call(train, "train", model, x, y, epochs=epochs, batch_size=batch_size,
                        convert=False)
-    updates = int(np.asarray(_value(model.optimizer.iterations)))
-    after = [_value(w) for w in model.weights]
-    if updates == 0 and all(np.array_equal(a, b) for a, b in zip(before, after)):
+    after = [_value(v) for v in variables]
+    if all(np.array_equal(a, b) for a, b in zip(before, after)):
         raise CheckFailed(f"{what}: the model given to train did not change: train "
                           "must call fit on that model (model.fit(x, y, ...))")
-    return model, _history_dict(history, what), updates
+    return Trained(model, after, _history_dict(history, what),
+                   int(np.asarray(_value(model.optimizer.iterations))),
+                   model.optimizer is not optimizer)
 
 
-def _compare_train(train, n, epochs, batch_size, seed, updates, reveal):
+SHUFFLE_OFF = ("fit did not shuffle the examples (shuffle=False?): leave shuffle at its "
+               "default, True, so that each epoch sees the mini-batches in a new order, "
+               "as in notebook 07")
+
+
+def _train_diagnosis(trained, n, epochs, batch_size, updates):
+    """What went wrong, from what train left behind: the epochs in the history, the
+    optimizer's step counter and whether the optimizer is the one compile set up. None
+    when these look as they should."""
+    got_epochs, got = len(trained.history["loss"]), trained.updates
+    steps = math.ceil(n / batch_size)
+    if trained.recompiled:
+        return ("train compiled the model again: that replaces the optimizer compile_model "
+                "set up (its learning rate with it). train should only call fit")
+    if got_epochs == batch_size and got == batch_size * math.ceil(n / epochs):
+        return ("epochs and batch_size are swapped: model.fit's third and fourth "
+                "positional arguments are batch_size, then epochs. Pass them by name: "
+                "fit(x, y, epochs=epochs, batch_size=batch_size)")
+    if got_epochs == 1 and got == steps:
+        return (f"the model trained for 1 epoch instead of {epochs}: pass epochs=epochs "
+                "to model.fit (its default is 1)")
+    if got_epochs == 1 and got == epochs * steps:
+        return ("the history covers only the last epoch: call model.fit once, with "
+                "epochs=epochs, and return its history")
+    if got_epochs == epochs and got == epochs * math.ceil(n / 32) and batch_size != 32:
+        return (f"each epoch took {math.ceil(n / 32)} steps, batches of 32 (Keras's "
+                f"default), instead of batches of {batch_size}: pass "
+                "batch_size=batch_size to model.fit")
+    if got_epochs == epochs and got == epochs:
+        return ("one update per epoch: the whole training set went in as one batch. "
+                "Pass batch_size=batch_size to model.fit")
+    if got_epochs != epochs:
+        return (f"the history has {got_epochs} epochs, but epochs={epochs} was asked for: "
+                "pass epochs=epochs to model.fit, not a number of your own")
+    if any(key.startswith("val_") for key in trained.history):
+        return ("fit kept part of x and y back for validation (validation_split?), so "
+                "the model trained on fewer examples: train on all of x and y")
+    if got < updates:
+        return (f"fit took {got} steps instead of {updates}, {epochs} epochs of {steps} "
+                f"mini-batches of {batch_size}: it trained on fewer examples than x holds, "
+                "or on larger batches. Pass all of x and y, and batch_size=batch_size")
+    if got != updates:
+        return (f"expected {epochs} epochs of {steps} mini-batches of {batch_size} "
+                f"examples ({updates} updates); the optimizer made {got} updates")
+    return None
+
+
+def _compare_train(train, n, epochs, batch_size, seed, updates):
     what = f"train(model, x, y, epochs={epochs}, batch_size={batch_size}) on {n} examples"
     x, y = _toy_problem(n, seed)
-    _, history, got = _run_train(train, x, y, epochs, batch_size, what)
-    got_epochs = len(history["loss"])
-    if got_epochs != epochs or got != updates:
-        raise CheckFailed(f"{what}: " + _train_diagnosis(n, epochs, batch_size,
-                                                            got_epochs, got))
-    losses = np.asarray(history["loss"], float)
-    if reveal and not losses[-1] < losses[0]:
-        raise CheckFailed(f"{what}: the loss did not go down ({losses}): is the model "
-                          "trained on x and y as given?")
+    expected, losses = _reference_run(x, y, epochs, batch_size, 0.01)
+    trained = _run_train(train, x, y, epochs, batch_size, what)
+    if _same_weights(trained.weights, expected) and len(trained.history["loss"]) == epochs:
+        if not close(trained.history["loss"], losses, rtol=1e-4, atol=1e-6):
+            raise CheckFailed(f"{what}: the history's losses are not those fit reported "
+                              "while training: return what model.fit returns")
+        return
+    message = _train_diagnosis(trained, n, epochs, batch_size, updates)
+    if message is None:
+        unshuffled, _ = _reference_run(x, y, epochs, batch_size, 0.01, shuffle=False)
+        if _same_weights(trained.weights, unshuffled):
+            message = SHUFFLE_OFF
+    raise CheckFailed(f"{what}: " + (message or (
+        "the model's weights after train are not those that model.fit(x, y, "
+        f"epochs={epochs}, batch_size={batch_size}) gives: pass x and y to fit as they "
+        "are, epochs and batch_size by name, and leave fit's other settings at their "
+        "defaults")))
 
 
 @visible
 def check_train(train):
     """Visible check of exercise 3: 40 examples, 3 epochs of mini-batches of 8."""
-    _compare_train(train, 40, 3, 8, seed=1, updates=15, reveal=True)
+    _compare_train(train, 40, 3, 8, seed=1, updates=15)
     passed("train", 3)
 
 
 @hidden
 def hidden_train(train, n, epochs, batch_size, seed, updates):
     """Hidden check; `updates` (the optimizer steps expected) is a literal."""
-    _compare_train(train, n, epochs, batch_size, seed, updates, reveal=False)
+    _compare_train(train, n, epochs, batch_size, seed, updates)
 
 
 @hidden
@@ -512,8 +852,8 @@ def hidden_train_accuracy(train, x, y, x_test, y_test, epochs, batch_size, floor
     what the reference reaches)."""
     what = (f"train on {len(x)} MNIST images, {epochs} epochs of mini-batches of "
             f"{batch_size}")
-    model, _, _ = _run_train(train, np.asarray(x), np.asarray(y), epochs, batch_size, what,
-                             learning_rate=0.001, n_hidden=100)
+    model = _run_train(train, np.asarray(x), np.asarray(y), epochs, batch_size, what,
+                       learning_rate=0.001, n_hidden=100).model
     predicted = np.asarray(model(np.asarray(x_test), training=False)).argmax(axis=1)
     accuracy = float(np.mean(predicted == np.asarray(y_test)))
     if accuracy < floor:
@@ -533,6 +873,20 @@ def _row_fractions(y_true, y_pred, num_classes):
     return np.divide(cm, totals, out=np.zeros_like(cm), where=totals > 0)
 
 
+def _either(y_true, y_pred, num_classes):
+    """Entry [i, j]: the examples whose true class is i or whose prediction is j."""
+    classes = np.arange(num_classes)
+    is_true = np.asarray(y_true)[None, :] == classes[:, None]  # (classes, examples)
+    is_pred = np.asarray(y_pred)[None, :] == classes[:, None]
+    return (is_true[:, None, :] | is_pred[None, :, :]).sum(axis=2).astype(float)
+
+
+def _diagonal(cm):
+    return np.diag(np.diag(cm))
+
+
+SKIPPED = ("was not counted: every example adds 1 to the matrix, so loop over all of "
+           "them (for i in range(len(y_true)), or zip(y_true, y_pred))")
 CONFUSION_MISTAKES = [
     Mistake("the matrix is transposed: row i is the TRUE class i and column j the "
             "PREDICTED class j, so entry [i, j] counts the images of i taken for a j",
@@ -547,33 +901,103 @@ CONFUSION_MISTAKES = [
             lambda t, p, c: ref_confusion_matrix(t, p, c) / len(np.ravel(t))),
     Mistake("the matrix counts predicted == true pairs only; every (true, predicted) "
             "pair has its own entry, the mistakes off the diagonal",
-            lambda t, p, c: np.diag(np.diag(ref_confusion_matrix(t, p, c))).astype(float)),
+            lambda t, p, c: _diagonal(ref_confusion_matrix(t, p, c)).astype(float)),
+    Mistake("the diagonal is empty: the correct predictions (predicted == true) count "
+            "too, on the diagonal, not only the mistakes off it",
+            lambda t, p, c: ref_confusion_matrix(t, p, c) - _diagonal(
+                ref_confusion_matrix(t, p, c))),
+    Mistake("entry [i, j] is the number of examples of class i times the number "
+            "predicted as j; it should count the examples that are both, "
+            "np.sum((y_true == i) & (y_pred == j))",
+            lambda t, p, c: np.outer(np.bincount(t, minlength=c),
+                                     np.bincount(p, minlength=c)).astype(float)),
+    Mistake("entry [i, j] counts the examples whose true class is i OR whose prediction "
+            "is j; it should count those where both hold, (y_true == i) & (y_pred == j)",
+            _either),
+    Mistake("np.histogram2d spreads its bins evenly between the smallest and the largest "
+            "label it is given, not over the classes 0 to num_classes - 1: pass "
+            "range=[[0, num_classes], [0, num_classes]] too, or count with np.add.at",
+            lambda t, p, c: np.histogram2d(t, p, bins=c)[0]),
+    Mistake("the last example " + SKIPPED,
+            lambda t, p, c: ref_confusion_matrix(t[:-1], p[:-1], c)),
+    Mistake("the first example " + SKIPPED,
+            lambda t, p, c: ref_confusion_matrix(t[1:], p[1:], c)),
 ]
+
+
+def _confusion_difference(out, expected):
+    """Where a matrix that matches no listed mistake is wrong, in words."""
+    wrong = out != expected
+    rows, cols = np.flatnonzero(wrong.any(axis=1)), np.flatnonzero(wrong.any(axis=0))
+    if out.sum() != expected.sum():
+        found = (f"its entries add up to {out.sum():g}, but there are "
+                 f"{expected.sum():g} examples: each example adds 1 to exactly one entry")
+    elif len(rows) == 1:
+        found = (f"only row {rows[0]} is wrong, the examples whose true class is "
+                 f"{rows[0]}")
+    elif len(cols) == 1:
+        found = (f"only column {cols[0]} is wrong, the examples predicted as {cols[0]}")
+    elif np.array_equal(out.sum(axis=1), expected.sum(axis=1)):
+        found = ("each row holds the right number of examples, those of its true class, "
+                 "but spread over the wrong columns: column j is the PREDICTED class")
+    elif np.array_equal(out.sum(axis=0), expected.sum(axis=0)):
+        found = ("each column holds the right number of examples, those predicted as its "
+                 "class, but spread over the wrong rows: row i is the TRUE class")
+    elif not wrong.diagonal().any():
+        found = "the diagonal (the right predictions) is right, the entries off it are not"
+    else:
+        found = f"rows {rows.tolist()} and columns {cols.tolist()} are wrong"
+    with np.printoptions(precision=6, suppress=True, threshold=12):
+        return f"{found}. Expected\n{expected}\ngot\n{out}"
 
 
 def _compare_confusion(confusion_matrix, y_true, y_pred, num_classes, expected, what, reveal):
     out = call(confusion_matrix, "confusion_matrix", y_true.copy(), y_pred.copy(), num_classes)
     shape = np.shape(out)
-    if len(shape) == 2 and shape[0] == shape[1] and shape[0] < num_classes:
-        raise CheckFailed(
-            f"{what}: the matrix is {shape[0]} x {shape[1]}, but num_classes = "
-            f"{num_classes}: a class that never occurs still gets its row and column. Make "
-            "the matrix num_classes x num_classes, not as large as the biggest label")
+    if len(shape) == 2 and shape[0] == shape[1] != num_classes:
+        size = shape[0]
+        if size == int(max(y_true.max(), y_pred.max())) + 1:
+            raise CheckFailed(
+                f"{what}: the matrix is {size} x {size}, but num_classes = "
+                f"{num_classes}: a class that never occurs still gets its row and column. "
+                "Make the matrix num_classes x num_classes, not as large as the biggest "
+                "label")
+        if abs(size - num_classes) == 1:
+            raise CheckFailed(
+                f"{what}: the matrix is {size} x {size}, one row and column too "
+                f"{'many' if size > num_classes else 'few'}: the classes 0 to "
+                "num_classes - 1 need a num_classes x num_classes matrix")
+    if np.asarray(out).dtype == bool:
+        raise CheckFailed(f"{what}: the matrix holds True/False, so no entry can count "
+                          "past 1: make it a matrix of integers, e.g. np.zeros((num_classes, "
+                          "num_classes), dtype=int)")
     out = as_array(out, what, (num_classes, num_classes))
-    expect_close(out, expected, what, CONFUSION_MISTAKES, (y_true, y_pred, num_classes),
+    mistakes = CONFUSION_MISTAKES
+    if reveal and not _quiet():
+        mistakes = mistakes + [Mistake(_confusion_difference(out, expected),
+                                       lambda *args: out)]  # the last word: where it differs
+    expect_close(out, expected, what, mistakes, (y_true, y_pred, num_classes),
                  rtol=0, atol=1e-9, reveal=reveal)
 
 
-CONFUSION_TRUE = np.array([0, 1, 2, 2, 3, 1, 0, 2, 3, 3, 1, 2, 0, 2])
-CONFUSION_PRED = np.array([0, 2, 2, 2, 3, 1, 1, 0, 3, 2, 2, 2, 0, 2])
+# Two cases: every class occurs in the first; class 4 never occurs in the second.
+CONFUSION_CASES = [
+    (np.array([0, 1, 2, 0, 1, 2, 2, 1, 0, 2, 1]), np.array([0, 2, 2, 0, 1, 1, 2, 1, 2, 2, 1]),
+     3),
+    (np.array([0, 1, 2, 2, 3, 1, 0, 2, 3, 3, 1, 2, 0, 2]),
+     np.array([0, 2, 2, 2, 3, 1, 1, 0, 3, 2, 2, 2, 0, 2]), 5),
+]
 
 
 @visible
 def check_confusion_matrix(confusion_matrix):
-    """Visible check of exercise 4: 14 labels in 5 classes (class 4 never occurs)."""
-    _compare_confusion(confusion_matrix, CONFUSION_TRUE, CONFUSION_PRED, 5,
-                       ref_confusion_matrix(CONFUSION_TRUE, CONFUSION_PRED, 5),
-                       "confusion_matrix(y_true, y_pred, 5) for 14 labels", reveal=True)
+    """Visible check of exercise 4: 11 labels in 3 classes, then 14 labels in 5 classes
+    of which one never occurs."""
+    for y_true, y_pred, num_classes in CONFUSION_CASES:
+        _compare_confusion(confusion_matrix, y_true, y_pred, num_classes,
+                           ref_confusion_matrix(y_true, y_pred, num_classes),
+                           f"confusion_matrix(y_true, y_pred, {num_classes}) for "
+                           f"{len(y_true)} labels", reveal=True)
     passed("confusion_matrix", 2)
 
 

@@ -42,9 +42,13 @@
 # `keras.initializers`, `keras.regularizers`, `keras.ops` and
 # `keras.utils.set_random_seed`; nothing that reads or writes files (`model.save`,
 # `keras.utils.get_file`) or changes Keras's settings. A function gets what it works on
-# through its arguments, not from the notebook's variables. A submission that reaches
-# for anything else (the course's checks or reference code, the notebook's variables or
-# plots, IPython magics) is flagged and scores zero.
+# through its arguments, not from the notebook's variables. Each check tells you if its
+# answer cell breaks a rule: a slip, like reading one of the notebook's variables, costs
+# that exercise; a scratch cell that only prints the notebook's data is left out;
+# reaching for the course's reference code, the checks, other modules, Keras's files or
+# settings, or IPython magics scores the whole submission zero. To see everything the
+# autograder would object to, run from the course folder:
+# `python -m helpers.grading.guard notebooks/08_keras_mnist/08_keras_mnist.ipynb`.
 #
 # | exercise | points |
 # |---|---|
