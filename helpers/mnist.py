@@ -5,7 +5,9 @@ this order and uses the first place that applies:
 
 1. the `path` argument, when given;
 2. the file named by the environment variable MNIST_PATH, when it is set (CI points it
-   at its offline copy);
+   at its offline copy). A relative MNIST_PATH is tried from the current folder, then
+   from the course folder (the one holding `helpers/`): the folder it was set in is
+   unknown, and a notebook's kernel runs in the notebook's own folder;
 3. the project's cache, data/cache/mnist.npz;
 4. otherwise, when `download` is true, it downloads Keras's mnist.npz (11 MB) into
    data/cache/ and uses it from then on. It never writes into Keras's own cache
@@ -184,6 +186,18 @@ def _download(target):
     return arrays
 
 
+def _env_candidates(named):
+    """The absolute paths MNIST_PATH may mean, most likely first. Who set it and in which
+    folder is unknown: a relative path is taken from the current folder (a script run
+    where the variable was set), then from the course folder (a notebook, whose kernel
+    runs in the notebook's folder, of a course started from its own folder)."""
+    path = Path(named).expanduser()
+    if path.is_absolute():
+        return [path]
+    candidates = [Path(os.path.abspath(Path.cwd() / path)), Path(os.path.abspath(ROOT / path))]
+    return candidates[:1] if candidates[0] == candidates[1] else candidates
+
+
 def _locate(path, download):
     """(arrays, where they came from), following the search order of load_mnist."""
     if path is not None:
@@ -194,13 +208,16 @@ def _locate(path, download):
         return _read_checked(path, f"{path} (the path argument)")
     named = os.environ.get(ENV_VAR)
     if named:
-        named = Path(named).expanduser()
-        if not named.is_file():
+        candidates = _env_candidates(named)
+        found = next((candidate for candidate in candidates if candidate.is_file()), None)
+        if found is None:
+            tried = " nor ".join(str(candidate) for candidate in candidates)
             raise MnistUnavailable(
-                f"MNIST: the environment variable {ENV_VAR} names {named}, which is not "
-                f"a file. Correct or unset {ENV_VAR}. " + _where_to_get_it()
+                f"MNIST: the environment variable {ENV_VAR} is {named!r}, and there is no "
+                f"file at {tried}. Correct or unset {ENV_VAR} (an absolute path is "
+                "safest). " + _where_to_get_it()
             )
-        return _read_checked(named, f"{named} (named by {ENV_VAR})")
+        return _read_checked(found, f"{found} (named by {ENV_VAR})")
     cached = CACHE_DIR / FILE_NAME
     if cached.is_file():
         return _read_checked(cached, f"{cached} (the project's data cache)")
@@ -222,9 +239,10 @@ def load_mnist(scale=False, flatten=False, path=None, download=True):
       y_train (60000,) and y_test (10000,): uint8 digits 0..9, whatever the options.
 
     The file comes from `path` if given, else from the file named by the environment
-    variable MNIST_PATH, else from data/cache/mnist.npz, else (download=True) it is
-    downloaded from Keras's address into data/cache/ once. A `path` or MNIST_PATH that
-    names no file is an error, not a reason to look further.
+    variable MNIST_PATH (a relative one from the current folder, else from the course
+    folder), else from data/cache/mnist.npz, else (download=True) it is downloaded from
+    Keras's address into data/cache/ once. A `path` or MNIST_PATH that names no file is
+    an error, not a reason to look further.
 
     Raises FileNotFoundError (saying where to put the file and where to get it) when
     there is no copy and none can be downloaded, and ValueError (naming the file and

@@ -273,6 +273,50 @@ def test_a_missing_mnist_path_is_an_error_not_a_fallback(tiny, tmp_path, monkeyp
     assert str(missing) in str(info.value)
 
 
+@pytest.fixture
+def course_and_notebook(tmp_path, monkeypatch):
+    """A course folder (the loader's ROOT) and a notebook folder inside it, which is
+    the current folder, as for a notebook's kernel."""
+    course = tmp_path / "course"
+    notebook = course / "notebooks" / "08_keras_mnist"
+    notebook.mkdir(parents=True)
+    monkeypatch.setattr(mnist, "ROOT", course)
+    monkeypatch.chdir(notebook)
+    return course, notebook
+
+
+def test_a_relative_mnist_path_is_read_from_the_current_folder(tiny, course_and_notebook,
+                                                               monkeypatch, no_network):
+    course, notebook = course_and_notebook
+    _write(notebook / "copies" / "mnist.npz", tiny)
+    _garbage(course / "copies" / "mnist.npz")  # the current folder comes first
+    monkeypatch.setenv("MNIST_PATH", "copies/mnist.npz")
+    _assert_same(_as_dict(mnist.load_mnist()), tiny)
+
+
+def test_a_relative_mnist_path_is_read_from_the_course_folder(tiny, course_and_notebook,
+                                                              monkeypatch, no_network):
+    # Set in the shell in the course folder, read by a kernel in the notebook's folder.
+    course, _ = course_and_notebook
+    _write(course / "copies" / "mnist.npz", tiny)
+    monkeypatch.setenv("MNIST_PATH", "copies/mnist.npz")
+    _assert_same(_as_dict(mnist.load_mnist()), tiny)
+
+
+def test_a_relative_mnist_path_that_names_no_file_says_where_it_looked(
+        tiny, course_and_notebook, monkeypatch, no_network):
+    course, notebook = course_and_notebook
+    _write(mnist.CACHE_DIR / "mnist.npz", tiny)  # not a fallback
+    monkeypatch.setenv("MNIST_PATH", "copies/mnist.npz")
+    with pytest.raises(mnist.MnistUnavailable, match="MNIST_PATH is 'copies/mnist.npz'") \
+            as info:
+        mnist.load_mnist()
+    text = str(info.value)
+    assert str(notebook / "copies" / "mnist.npz") in text
+    assert str(course / "copies" / "mnist.npz") in text
+    assert str(mnist.CACHE_DIR / "mnist.npz") in text, "where else the file may go"
+
+
 def test_the_tiny_arrays_are_scaled_and_flattened_like_the_real_ones(tiny, tmp_path):
     given = _write(tmp_path / "given.npz", tiny)
     (x_train, y_train), (x_test, y_test) = mnist.load_mnist(True, True, path=given)
