@@ -75,7 +75,8 @@ def _train_numpy(args, x_train, y_train, x_test, y_test, params):
     import numpy as np
 
     from helpers.losses import one_hot
-    from helpers.train import accuracy, fit
+    from helpers.metrics import accuracy
+    from helpers.train import fit
 
     X, Y = x_train.T, one_hot(y_train.reshape(1, -1), 10).astype(np.float32)
     activations = ["relu", "softmax"]

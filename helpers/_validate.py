@@ -81,3 +81,17 @@ def check_rng(rng):
             "rng must be a numpy Generator, made with np.random.default_rng(seed); "
             f"got {type(rng).__name__}"
         )
+
+
+def class_labels(y, name):
+    """Integer class labels from `y`, (m,) or (1, m), as a flat int64 array; raises
+    unless every value is a whole number (0./1. floats are fine)."""
+    arr = as_float_array(y, name)
+    if arr.ndim == 2:
+        check_shape(arr, name, (1, None))
+    else:
+        check_ndim(arr, name, 1, "(m,) or (1, m)")
+    flat = arr.ravel()
+    if not np.all(np.isfinite(flat)) or np.any(flat != np.round(flat)):
+        raise ValueError(f"{name} must hold whole-number class labels, got {flat[:5]}...")
+    return flat.astype(np.int64)

@@ -1,5 +1,5 @@
 """Plots the notebooks share: decision boundaries, cost curves, image grids, activation
-functions and confusion matrices.
+functions and confusion matrices (counted by `helpers.metrics.confusion_matrix`).
 
 Every plotting function draws into the axes it is given (or into a new figure when
 given none) and returns those axes, so a notebook can add to the plot or place several
@@ -22,20 +22,6 @@ def _axes(ax):
     return ax
 
 
-def _labels(y, name):
-    """Integer class labels from `y`, (m,) or (1, m), as a flat int64 array; raises
-    unless every value is a whole number (0./1. floats are fine)."""
-    arr = _validate.as_float_array(y, name)
-    if arr.ndim == 2:
-        _validate.check_shape(arr, name, (1, None))
-    else:
-        _validate.check_ndim(arr, name, 1, "(m,) or (1, m)")
-    flat = arr.ravel()
-    if not np.all(np.isfinite(flat)) or np.any(flat != np.round(flat)):
-        raise ValueError(f"{name} must hold whole-number class labels, got {flat[:5]}...")
-    return flat.astype(np.int64)
-
-
 def plot_decision_boundary(predict_fn, X, Y, ax=None, resolution=200, title=None):
     """Colour the plane by the class `predict_fn` gives each point, and scatter the
     examples on top, coloured by their true label.
@@ -47,7 +33,7 @@ def plot_decision_boundary(predict_fn, X, Y, ax=None, resolution=200, title=None
     """
     X = _validate.as_float_array(X, "X")
     _validate.check_shape(X, "X", (2, None))
-    y = _labels(Y, "Y")
+    y = _validate.class_labels(Y, "Y")
     if y.size != X.shape[1]:
         raise ValueError(f"Y must have one label per column of X ({X.shape[1]}), got {y.size}")
     if np.any((y != 0) & (y != 1)):
@@ -235,32 +221,6 @@ def plot_function_and_derivative(f, df, z=None, ax=None, name=""):
     if name:
         ax.set_title(name)
     return ax
-
-
-def confusion_matrix(y_true, y_pred, num_classes):
-    """Count how often each true class was predicted as each class.
-
-    y_true and y_pred are integer labels 0..num_classes-1, shape (m,) or (1, m).
-    Returns an int64 (num_classes, num_classes) array whose entry [i, j] counts the
-    examples of true class i predicted as class j (rows true, columns predicted).
-    Introduced in notebook 08.
-    """
-    if isinstance(num_classes, bool) or not isinstance(num_classes, (int, np.integer)):
-        raise TypeError(f"num_classes must be a whole number, got {num_classes!r}")
-    if num_classes < 1:
-        raise ValueError(f"num_classes must be at least 1, got {num_classes}")
-    true, pred = _labels(y_true, "y_true"), _labels(y_pred, "y_pred")
-    if true.size != pred.size:
-        raise ValueError(f"y_true and y_pred must have the same number of labels, got "
-                         f"{true.size} and {pred.size}")
-    for name, labels in (("y_true", true), ("y_pred", pred)):
-        if labels.size and (labels.min() < 0 or labels.max() >= num_classes):
-            raise ValueError(f"{name} must hold labels 0..{num_classes - 1}, got values "
-                             f"from {labels.min()} to {labels.max()}")
-    # Each (true, predicted) pair gets one cell number; counting cell numbers fills the
-    # matrix in one pass.
-    cells = np.bincount(true * num_classes + pred, minlength=num_classes * num_classes)
-    return cells.reshape(num_classes, num_classes).astype(np.int64)
 
 
 def plot_confusion_matrix(cm, class_names=None, ax=None, normalize=False):

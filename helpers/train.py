@@ -11,44 +11,13 @@ import numpy as np
 
 from helpers import _validate, layers
 from helpers.losses import _COSTS, get_loss, targets
+from helpers.metrics import output_accuracy
 from helpers.minibatches import batch_indices
 from helpers.optimizers import get_optimizer
 from helpers.regularization import (_check_keep_prob, dropout_backward, dropout_forward,
                                     l2_gradient, l2_penalty)
 
 _BAR_WIDTH = 20
-
-
-def _accuracy_from_output(AL, Y):
-    """Fraction of correct predictions from network outputs AL.
-
-    One output row (sigmoid): predict 1 where AL > 0.5, against 0/1 labels (1, m).
-    Several rows (softmax): predict the argmax, against one-hot (C, m) or integer (1, m)
-    labels. Several independent sigmoid rows are not told apart from softmax: argmax.
-    """
-    Y = np.asarray(Y)
-    if AL.shape[0] == 1:
-        right = (AL > 0.5) == (Y > 0.5)
-    else:
-        labels = Y.argmax(axis=0) if Y.shape[0] == AL.shape[0] else Y[0]
-        right = AL.argmax(axis=0) == labels
-    return np.count_nonzero(right) / AL.shape[1]
-
-
-def accuracy(X, Y, params, activations):
-    """Fraction of the examples the network classifies correctly (inference mode).
-
-    X: (n_x, m). Y: 0/1 labels (1, m) for a one-unit sigmoid output; one-hot (C, m) or
-    integer labels (1, m) for a softmax output. params, activations as in
-    layers.model_forward. Returns a float in [0, 1].
-
-    Introduced in notebook 06.
-    """
-    AL, _ = layers.model_forward(X, params, activations)
-    Y = np.asarray(Y)
-    if Y.ndim != 2 or Y.shape[1] != AL.shape[1]:
-        raise ValueError(f"Y must have shape (n_y, {AL.shape[1]}) to match X, got {Y.shape}")
-    return _accuracy_from_output(AL, Y)
 
 
 # The training step below calls the unchecked kernels of helpers.layers: fit checks the
@@ -209,7 +178,7 @@ def fit(X, Y, params, activations, *, loss, optimizer="adam", epochs=10, batch_s
                     grads[f"dW{l}"] += l2_gradient(params[f"W{l}"], lambd, m_b)
             # Cost and accuracy of the outputs this update was computed from.
             cost_sum += _cost(AL, Yb, _COSTS[loss], params, lambd) * m_b
-            correct += _accuracy_from_output(AL, Yb) * m_b
+            correct += output_accuracy(AL, Yb) * m_b
             state = rule(params, grads, state, **optimizer_kwargs)
             # Redraw only when the bar grows: thousands of writes slow a notebook down.
             if verbose and i < len(batches) and i * _BAR_WIDTH // len(batches) != shown:
@@ -221,7 +190,7 @@ def fit(X, Y, params, activations, *, loss, optimizer="adam", epochs=10, batch_s
         if validation_data is not None:
             AL_val, _ = layers.model_forward(X_val, params, activations)
             history["val_cost"].append(_cost(AL_val, Y_val, cost_fn, params, lambd))
-            history["val_accuracy"].append(_accuracy_from_output(AL_val, Y_val))
+            history["val_accuracy"].append(output_accuracy(AL_val, Y_val))
         if verbose:
             _show(epoch, epochs, len(batches), len(batches),
                   {k: v[-1] for k, v in history.items() if k != "seconds"},

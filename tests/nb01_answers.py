@@ -21,6 +21,9 @@ NAME = "01_logistic_regression"
 LOOPS = "predict"
 CRASHES = "optimize"
 
+# Questions: their visible check says only that they are answered; the hidden one judges.
+QUESTIONS = {"zero_init_answer"}
+
 WRONG = {
     "sigmoid": {
         "missing minus": "def sigmoid(z):\n    return 1 / (1 + np.exp(z))\n",

@@ -45,6 +45,9 @@ def _choices(**changes):
                                                for k, v in chosen.items()) + "}\n"
 
 
+# Questions: their visible check says only that they are answered; the hidden one judges.
+QUESTIONS = {"output_activation"}
+
 WRONG = {
     "sigmoid": {
         "missing minus": "def sigmoid(z):\n    return 1 / (1 + np.exp(z))\n\n"
@@ -453,7 +456,7 @@ CHEATS = {
 
 
 def _pair(exercise):
-    function, derivative = nb03.EXERCISES[exercise]
+    function, derivative = nb03.FUNCTIONS[exercise]
     check = getattr(nb03, f"check_{exercise}")
     return lambda ns: check(ns[function], ns[derivative])
 

@@ -8,9 +8,24 @@ imports it; the checks run them with `keras` bound to the real module. A subclas
 imports its base class (`from keras import Model`): a class statement needs it when the
 cell runs, before any check.
 """
+import functools
+
 from helpers.grading import nb08
 
 NAME = "08_keras_mnist"
+
+
+@functools.cache
+def notebook_data():
+    """What the notebook's own cells define and its test cells read: MNIST, scaled and
+    flattened, and `keras` (which the answers use without importing it)."""
+    import keras
+
+    from helpers.mnist import load_mnist
+    (x_train, y_train), (x_test, y_test) = load_mnist(scale=True, flatten=True)
+    return {"keras": keras, "x_train_flat": x_train, "y_train": y_train,
+            "x_test_flat": x_test, "y_test": y_test}
+
 LOOPS = "compile_model"   # the exercise that gets an endless loop in the pipeline test
 CRASHES = "build_model"   # the exercise whose cell kills the kernel in the pipeline test
 

@@ -101,15 +101,16 @@ def test_a_stand_in_is_not_the_reference_itself():
 def test_hidden_checks_discard_what_the_answer_prints(capsys):
     namespace = run_answer("def sigmoid(z):\n    print('z was', z)\n"
                            "    return 1 / (1 + np.exp(-z))\n")
-    nb01.hidden_sigmoid(namespace["sigmoid"], np.array([4.25, -3.5]),
-                        [0.9859363729567544, 0.029312230751356316])
+    nb01.hidden("sigmoid", namespace["sigmoid"], args=(np.array([4.25, -3.5]),),
+                expected={"value": [0.9859363729567544, 0.029312230751356316]})
     assert "4.25" not in capsys.readouterr().out
 
 
 def test_hidden_checks_do_not_repeat_the_answers_exception_text():
     namespace = run_answer("def sigmoid(z):\n    raise ValueError(str(z))\n")
     with pytest.raises(AssertionError) as err:
-        nb01.hidden_sigmoid(namespace["sigmoid"], np.array([4.25, -3.5]), [0.0, 0.0])
+        nb01.hidden("sigmoid", namespace["sigmoid"], args=(np.array([4.25, -3.5]),),
+                    expected={"value": [0.0, 0.0]})
     assert "4.25" not in str(err.value) and "ValueError" in str(err.value)
 
 

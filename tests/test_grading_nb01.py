@@ -12,6 +12,7 @@ from helpers.grading.checks import NotAnswered
 from nb01_answers import WRONG
 
 NAME = "01_logistic_regression"
+CASE = (np.array([[0.0], [1.0]]), 0.0, np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[0.0, 1.0]]))
 
 
 def test_unanswered_exercise_says_so():
@@ -26,15 +27,13 @@ def test_hidden_check_does_not_reveal_expected_values():
     wrong_values = run_answer("def propagate(w, b, X, Y):\n"
                               "    return {'dw': w * 0 + 1.5, 'db': 0.25}, 0.125\n")
     with pytest.raises(AssertionError) as err:
-        nb01.hidden_propagate(wrong_values["propagate"], w=[[0.0], [1.0]], b=0.0,
-                              X=[[1.0, 2.0], [3.0, 4.0]], Y=[[0.0, 1.0]],
-                              dw=[[0.123456], [0.654321]], db=0.5, cost=0.7)
+        nb01.hidden("propagate", wrong_values["propagate"], args=CASE,
+                    expected={"dw": [[0.123456], [0.654321]], "db": 0.5, "cost": 0.7})
     assert "0.123456" not in str(err.value) and "wrong in" in str(err.value)
     transposed = run_answer(WRONG["propagate"]["dw transposed"])
     with pytest.raises(AssertionError, match="transposed"):
-        nb01.hidden_propagate(transposed["propagate"], w=[[0.0], [1.0]], b=0.0,
-                              X=[[1.0, 2.0], [3.0, 4.0]], Y=[[0.0, 1.0]],
-                              dw=[[0.1], [0.2]], db=0.5, cost=0.7)
+        nb01.hidden("propagate", transposed["propagate"], args=CASE,
+                    expected={"dw": [[0.1], [0.2]], "db": 0.5, "cost": 0.7})
 
 
 def test_correct_sigmoid_overflows_silently_in_its_test_cell():

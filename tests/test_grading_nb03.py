@@ -25,21 +25,21 @@ NAME = "03_activations"
 SOLUTION = nbformat.read(ROOT / "solutions" / NAME / f"{NAME}.ipynb", 4)
 TEST_CELLS = {c.metadata["nbgrader"]["grade_id"]: c.source for c in SOLUTION.cells
               if c.metadata.get("nbgrader", {}).get("grade")}
-PAIRS = [ex for ex in nb03.EXERCISES if ex != "softmax"]
-LISTED = [(ex, name, i) for ex in PAIRS for name in nb03.EXERCISES[ex]
+PAIRS = [ex for ex in nb03.FUNCTIONS if ex != "softmax"]
+LISTED = [(ex, name, i) for ex in PAIRS for name in nb03.FUNCTIONS[ex]
           for i in range(len(nb03.MISTAKES[name]))]
 
 
 def _check(exercise, functions):
     """Run the visible check of a pair exercise on {name: function}."""
-    getattr(nb03, f"check_{exercise}")(*(functions[n] for n in nb03.EXERCISES[exercise]))
+    getattr(nb03, f"check_{exercise}")(*(functions[n] for n in nb03.FUNCTIONS[exercise]))
 
 
 @pytest.mark.parametrize("case", LISTED, ids=lambda c: f"{c[1]}-{c[2]}")
 def test_every_listed_mistake_is_named_by_the_visible_check(case):
     exercise, name, index = case
     mistake = nb03.MISTAKES[name][index]
-    functions = {n: nb03.REFERENCE[n] for n in nb03.EXERCISES[exercise]}
+    functions = {n: nb03.REFERENCE[n] for n in nb03.FUNCTIONS[exercise]}
     functions[name] = lambda z, *params: mistake.wrong(z, *params)
     with np.errstate(all="ignore"), pytest.raises(AssertionError) as err:
         _check(exercise, functions)
@@ -127,14 +127,14 @@ HIDDEN_Z = np.array([[-3.0, 0.0, 2.0], [-800.0, 0.5, 900.0]])
 def test_wrong_entries_are_described(exercise, index, wrong, visible, hidden):
     """A wrong function that matches no listed mistake is told where its wrong entries
     lie and what they share; the hidden check says the same without any value."""
-    functions = [nb03.REFERENCE[name] for name in nb03.EXERCISES[exercise]]
+    functions = [nb03.REFERENCE[name] for name in nb03.FUNCTIONS[exercise]]
     functions[index] = wrong
     with pytest.raises(AssertionError, match=visible):
-        _check(exercise, dict(zip(nb03.EXERCISES[exercise], functions)))
-    name = nb03.EXERCISES[exercise][index]
+        _check(exercise, dict(zip(nb03.FUNCTIONS[exercise], functions)))
+    name = nb03.FUNCTIONS[exercise][index]
     alpha = 0.5 if name.startswith("elu") else None
     params = () if alpha is None else (alpha,)
-    values, slopes = (nb03.REFERENCE[n](HIDDEN_Z, *params) for n in nb03.EXERCISES[exercise])
+    values, slopes = (nb03.REFERENCE[n](HIDDEN_Z, *params) for n in nb03.FUNCTIONS[exercise])
     with pytest.raises(AssertionError, match=hidden) as err:
         nb03.hidden_activation(exercise, *functions, z=HIDDEN_Z, values=values,
                                slopes=slopes, alpha=alpha)
@@ -143,9 +143,9 @@ def test_wrong_entries_are_described(exercise, index, wrong, visible, hidden):
 
 @pytest.mark.parametrize("exercise", PAIRS)
 def test_a_function_and_its_derivative_swapped_are_named(exercise):
-    function, derivative = (nb03.REFERENCE[n] for n in nb03.EXERCISES[exercise])
+    function, derivative = (nb03.REFERENCE[n] for n in nb03.FUNCTIONS[exercise])
     with pytest.raises(AssertionError, match=r"swapped|its derivative"):
-        _check(exercise, dict(zip(nb03.EXERCISES[exercise], (derivative, function))))
+        _check(exercise, dict(zip(nb03.FUNCTIONS[exercise], (derivative, function))))
 
 
 def test_a_wrong_softmax_column_is_named_in_the_visible_check_only():
@@ -192,7 +192,7 @@ def test_relu_derivative_at_zero_may_be_either_slope(at_zero):
 ])
 def test_kink_accepts_exactly_the_range_between_the_one_sided_slopes(exercise, alpha,
                                                                      at_zero, accepted):
-    name, derivative_name = nb03.EXERCISES[exercise]
+    name, derivative_name = nb03.FUNCTIONS[exercise]
     params = () if alpha is None else (alpha,)
 
     def derivative(z, *args):

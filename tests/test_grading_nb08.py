@@ -17,7 +17,7 @@ from helpers.grading import nb08
 from helpers.grading.checks import NotAnswered
 from helpers.grading.guard import scan_notebook
 from helpers.mnist import load_mnist
-from helpers.plotting import confusion_matrix as ref_confusion_matrix
+from helpers.metrics import confusion_matrix as ref_confusion_matrix
 from nb08_answers import CHECKS, RIGHT
 
 NAME = "08_keras_mnist"

@@ -212,51 +212,7 @@ def test_function_and_derivative_default_range_and_checks():
         plotting.plot_function_and_derivative(np.abs, np.sign, z=np.zeros((2, 2)))
 
 
-# --- confusion_matrix and plot_confusion_matrix -------------------------------------
-
-
-def test_confusion_matrix_small_example_by_hand():
-    y_true = [0, 0, 1, 1, 1, 2, 2]
-    y_pred = [0, 1, 1, 1, 2, 2, 0]
-    expected = np.array([[1, 1, 0],
-                         [0, 2, 1],
-                         [1, 0, 1]])
-    cm = plotting.confusion_matrix(y_true, y_pred, 3)
-    assert cm.dtype == np.int64
-    assert np.array_equal(cm, expected)
-
-
-def test_confusion_matrix_matches_counting_by_loop():
-    rng = np.random.default_rng(7)
-    y_true = rng.integers(0, 10, (1, 500))
-    y_pred = np.where(rng.random((1, 500)) < 0.7, y_true, rng.integers(0, 10, (1, 500)))
-    expected = np.zeros((10, 10), dtype=np.int64)
-    for t, p in zip(y_true[0], y_pred[0]):
-        expected[t, p] += 1
-    cm = plotting.confusion_matrix(y_true, y_pred, num_classes=10)
-    assert np.array_equal(cm, expected)
-    assert cm.sum() == 500 and np.array_equal(cm.sum(axis=1), np.bincount(y_true[0], minlength=10))
-
-
-def test_confusion_matrix_accepts_binary_float_labels():
-    Y = np.array([[1.0, 0.0, 1.0, 1.0]])
-    predictions = np.array([[1.0, 1.0, 0.0, 1.0]])
-    assert np.array_equal(plotting.confusion_matrix(Y, predictions, 2), [[0, 1], [1, 2]])
-
-
-def test_confusion_matrix_validates():
-    with pytest.raises(ValueError, match=r"labels 0..2"):
-        plotting.confusion_matrix([0, 3], [0, 1], 3)
-    with pytest.raises(ValueError, match="y_pred must hold labels"):
-        plotting.confusion_matrix([0, 1], [0, -1], 3)
-    with pytest.raises(ValueError, match="same number of labels"):
-        plotting.confusion_matrix([0, 1, 2], [0, 1], 3)
-    with pytest.raises(ValueError, match="whole-number"):
-        plotting.confusion_matrix([0.5, 1], [0, 1], 2)
-    with pytest.raises(ValueError, match=r"shape \(1, any\)"):
-        plotting.confusion_matrix(np.zeros((2, 3)), np.zeros((2, 3)), 2)
-    with pytest.raises(TypeError, match="num_classes"):
-        plotting.confusion_matrix([0], [0], 2.0)
+# --- plot_confusion_matrix -------------------------------------
 
 
 def test_plot_confusion_matrix_annotates_every_count():

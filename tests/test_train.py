@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from fd import numerical_grad
-from helpers import train
+from helpers import metrics, train
 from helpers.initializers import initialize_parameters
 
 
@@ -36,7 +36,7 @@ def test_fit_binary_learns_and_updates_params_in_place(rng):
     assert all(s > 0 for s in history["seconds"])
     assert history["cost"][-1] < 0.5 * history["cost"][0]
     assert np.all(np.diff(history["cost"][:5]) < 0), "cost should fall in the first epochs"
-    assert train.accuracy(X, Y, params, ["relu", "sigmoid"]) >= 0.95
+    assert metrics.accuracy(X, Y, params, ["relu", "sigmoid"]) >= 0.95
     assert history["accuracy"][-1] >= 0.9
     for k in params:
         assert params[k] is arrays[k], f"params[{k!r}] was replaced, not updated in place"
@@ -56,7 +56,7 @@ def test_fit_softmax_with_validation(rng, one_hot):
     assert set(history) == {"cost", "accuracy", "val_cost", "val_accuracy", "seconds"}
     assert all(len(v) == 8 for v in history.values())
     assert history["val_accuracy"][-1] >= 0.95
-    assert train.accuracy(X_val, Y_val, params, ["relu", "softmax"]) == pytest.approx(
+    assert metrics.accuracy(X_val, Y_val, params, ["relu", "softmax"]) == pytest.approx(
         history["val_accuracy"][-1])
     # val_cost is the cross-entropy of the final network, computed here by hand
     A1 = np.maximum(0, params["W1"] @ X_val + params["b1"])
@@ -179,7 +179,7 @@ def test_mismatched_labels_are_refused(rng):
         train.fit(X, Y[:, :15], params, ["relu", "sigmoid"], loss="binary_cross_entropy",
                   rng=rng, verbose=False)
     with pytest.raises(ValueError, match=r"Y must have shape \(n_y, 20\)"):
-        train.accuracy(X, Y[:, :15], params, ["relu", "sigmoid"])
+        metrics.accuracy(X, Y[:, :15], params, ["relu", "sigmoid"])
 
 
 def _reference_fit(X, Y, params, activations, loss, epochs, batch_size, rng, lambd,

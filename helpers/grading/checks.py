@@ -52,7 +52,7 @@ class NotAnswered(CourseMessage, NotImplementedError):
 _hidden = False
 
 
-def _quiet():
+def quiet():
     """Whether student output and student-made text must stay out of the messages: in a
     hidden check, and in every check while nbgrader autogrades (the student's code may
     have kept a hidden input from an earlier check and show it now; feedback would
@@ -98,11 +98,11 @@ def call(fn, name, *args, convert=True, **kwargs):
     to stderr. During a hidden check the student's prints are discarded as well.
     """
     sink = io.StringIO()
-    quiet = (contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink)) \
-        if _quiet() else ()
+    silenced = (contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink)) \
+        if quiet() else ()
     try:
         with contextlib.ExitStack() as stack:
-            for manager in (warnings.catch_warnings(), np.errstate(all="ignore"), *quiet):
+            for manager in (warnings.catch_warnings(), np.errstate(all="ignore"), *silenced):
                 stack.enter_context(manager)
             warnings.simplefilter("ignore")
             result = fn(*args, **kwargs)
@@ -111,7 +111,7 @@ def call(fn, name, *args, convert=True, **kwargs):
                           "NotImplementedError()` in its cell with your code") from None
     except Exception as err:
         shapes = ", ".join(_describe(a) for a in args)
-        if _quiet():
+        if quiet():
             raise CheckFailed(f"{name}({shapes}) raised {type(err).__name__}") from None
         hint = ""
         if isinstance(err, TypeError) and "Python scalars" in str(err):
@@ -155,8 +155,8 @@ def plain(value, what):
 
 def shown(value, width=80):
     """A student's value for a message: its repr, shortened; while autograding only its
-    type (see `_quiet`)."""
-    if _quiet():
+    type (see `quiet`)."""
+    if quiet():
         return f"a {type(value).__name__}"
     text = repr(value)
     return text if len(text) <= width else text[:width - 3] + "..."
@@ -165,7 +165,7 @@ def shown(value, width=80):
 def _describe(value):
     if isinstance(value, np.ndarray):
         return f"array of shape {value.shape}"
-    return repr(value) if np.isscalar(value) and not _quiet() else type(value).__name__
+    return repr(value) if np.isscalar(value) and not quiet() else type(value).__name__
 
 
 def as_array(value, what, shape=None):
@@ -217,7 +217,7 @@ def expect_close(actual, expected, what, mistakes=(), args=(), rtol=1e-6, atol=1
     reveal: show the expected values in the message (visible checks); hidden checks pass
         False so feedback never shows their answers.
     """
-    reveal = reveal and not _quiet()
+    reveal = reveal and not quiet()
     actual_arr = np.asarray(actual, dtype=float)
     expected_arr = np.asarray(expected, dtype=float)
     if close(actual_arr, expected_arr, rtol, atol):

@@ -1,18 +1,20 @@
 """Checks for notebook 01 (logistic regression).
 
-Each exercise has a visible check (`check_<name>`), called by its test cell, and a hidden
-check (`hidden_<name>`) whose expected values are written into the hidden part of the test
-cell. Above each check is the list of common mistakes it recognises; the tests in
-tests/test_grading_nb01.py run every one of them through the check and through nbgrader.
+Each exercise is declared once (`helpers/grading/exercise.py`): its reference in
+`helpers.logistic`, the visible cases, the parts of its result that are graded and the
+mistakes each part recognises. Its test cell calls `check_<name>` (visible) and, in its
+hidden part, `hidden("<name>", ...)` with literals that `python -m helpers.grading.literals
+01_logistic_regression` computes from the reference. The true/false question at the end
+has checks of its own.
 """
 import numpy as np
 
 from .. import logistic as ref
 from ..activations import sigmoid as ref_sigmoid
 from . import cellguard
-from .checks import (CheckFailed, Mistake, NotAnswered, as_array, as_scalar, call,
-                     expect_close, expect_costs, hidden, passed, plain, shown, using,
-                     visible_for)
+from . import checks as _checks
+from .checks import CheckFailed, Mistake, NotAnswered, plain, shown, visible_for
+from .exercise import Case, Exercise, hidden_checks, visible_check
 
 NOTEBOOK = "01_logistic_regression"
 visible = visible_for(NOTEBOOK)
@@ -22,6 +24,7 @@ W = np.array([[0.5], [-1.0]])
 B = 0.25
 X = np.array([[1.0, -2.0, 0.5, 3.0], [0.5, 1.5, -1.0, 2.0]])
 Y = np.array([[1.0, 0.0, 1.0, 0.0]])
+SMALL = "2 features, 4 examples"
 
 
 def _sig(z):
@@ -29,71 +32,39 @@ def _sig(z):
 
 
 # -- sigmoid ------------------------------------------------------------------------------
-SIGMOID_MISTAKES = [
-    Mistake("you computed sigmoid(-z): the exponent is exp(-z), with a minus sign",
-            lambda z: 1 / (1 + np.exp(z))),
-    Mistake("the denominator is 1 + exp(-z), not 1 - exp(-z)",
-            lambda z: 1 / (1 - np.exp(-z))),
-    Mistake("sigmoid returns a probability between 0 and 1, not a 0/1 label: leave the "
-            "thresholding to predict", lambda z: (np.asarray(z) > 0).astype(float)),
-    Mistake("exp(z) / (1 + exp(z)) gives nan for large z (inf / inf): use "
-            "1 / (1 + exp(-z)), which only overflows to the harmless 1 / inf = 0",
-            lambda z: np.exp(z) / (1 + np.exp(z))),
-]
-
-
-@visible
-def check_sigmoid(sigmoid):
-    """Visible check of exercise 1."""
-    z = np.array([[-3.0, -1.0, 0.0], [1.0, 2.5, 40.0]])
-    out = as_array(call(sigmoid, "sigmoid", z), "sigmoid(z) for z of shape (2, 3)", (2, 3))
-    expect_close(out, ref_sigmoid(z), "sigmoid(z)", SIGMOID_MISTAKES, (z,))
-    expect_close(as_scalar(call(sigmoid, "sigmoid", 0.0), "sigmoid(0.0)"), 0.5,
-                 "sigmoid(0.0)")
-    big = np.array([-1000.0, 1000.0])
-    out = as_array(call(sigmoid, "sigmoid", big), "sigmoid([-1000, 1000])", (2,))
-    expect_close(out, [0.0, 1.0], "sigmoid([-1000, 1000])", SIGMOID_MISTAKES, (big,))
-    passed("sigmoid", 3)
-
-
-@hidden
-def hidden_sigmoid(sigmoid, z, expected):
-    out = as_array(call(sigmoid, "sigmoid", z), "sigmoid on a hidden case",
-                   np.shape(expected))
-    expect_close(out, expected, "sigmoid on a hidden case", SIGMOID_MISTAKES, (z,),
-                 reveal=False)
+SIGMOID = Exercise(
+    "sigmoid", ref_sigmoid,
+    visible=[Case((np.array([[-3.0, -1.0, 0.0], [1.0, 2.5, 40.0]]),), label="z of shape (2, 3)"),
+             Case((0.0,), label="z = 0.0"),
+             Case((np.array([-1000.0, 1000.0]),), label="z = [-1000, 1000]")],
+    mistakes={"value": [
+        Mistake("you computed sigmoid(-z): the exponent is exp(-z), with a minus sign",
+                lambda z: 1 / (1 + np.exp(z))),
+        Mistake("the denominator is 1 + exp(-z), not 1 - exp(-z)",
+                lambda z: 1 / (1 - np.exp(-z))),
+        Mistake("sigmoid returns a probability between 0 and 1, not a 0/1 label: leave the "
+                "thresholding to predict", lambda z: (np.asarray(z) > 0).astype(float)),
+        Mistake("exp(z) / (1 + exp(z)) gives nan for large z (inf / inf): use "
+                "1 / (1 + exp(-z)), which only overflows to the harmless 1 / inf = 0",
+                lambda z: np.exp(z) / (1 + np.exp(z))),
+    ]},
+    parts={"value": ()})
 
 
 # -- initialize_with_zeros ----------------------------------------------------------------
-def _compare_initialize(initialize_with_zeros, dim):
-    what = f"initialize_with_zeros({dim})"
-    result = call(initialize_with_zeros, "initialize_with_zeros", dim)
-    if not (isinstance(result, tuple) and len(result) == 2):
-        raise CheckFailed(f"{what} should return the pair (w, b), got {shown(result)}")
-    w, b = result
-    w_arr = as_array(w, f"w from {what}", (dim, 1))
-    if not np.issubdtype(np.asarray(w).dtype, np.floating):
-        raise CheckFailed(f"w from {what} has dtype {np.asarray(w).dtype}: make it "
+def _inspect_zeros(got, expected, what):
+    if not np.issubdtype(np.asarray(got["w"]).dtype, np.floating):
+        raise CheckFailed(f"w ({what}) has dtype {np.asarray(got['w']).dtype}: make it "
                           "floating point (np.zeros gives float64 unless told otherwise)")
-    if np.any(w_arr != 0):
-        raise CheckFailed(f"w from {what} should be all zeros")
-    if np.ndim(b) != 0:
-        raise CheckFailed(f"b from {what} should be a single number (the neuron has one "
-                          f"bias), got an array of shape {np.shape(b)}")
-    if as_scalar(b, f"b from {what}") != 0:
-        raise CheckFailed(f"b from {what} should be 0")
+    if np.ndim(got["b"]) != 0:
+        raise CheckFailed(f"b ({what}) should be a single number (the neuron has one bias), "
+                          f"got an array of shape {np.shape(got['b'])}")
 
 
-@visible
-def check_initialize_with_zeros(initialize_with_zeros):
-    """Visible check of exercise 2."""
-    _compare_initialize(initialize_with_zeros, 3)
-    passed("initialize_with_zeros", 4)
-
-
-@hidden
-def hidden_initialize_with_zeros(initialize_with_zeros, dim):
-    _compare_initialize(initialize_with_zeros, dim)
+INITIALIZE_WITH_ZEROS = Exercise(
+    "initialize_with_zeros", ref.initialize_with_zeros,
+    visible=[Case((3,), label="dim = 3")],
+    parts={"w": (0,), "b": (1,)}, returns="the pair (w, b)", inspect=_inspect_zeros)
 
 
 # -- propagate ------------------------------------------------------------------------------
@@ -107,6 +78,7 @@ def _cost(A, Y):
     return -np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A))
 
 
+# Shared with notebook 02's logistic_gradients.
 DW_MISTAKES = [
     Mistake("dw is m times too large: did you forget to divide by m?",
             lambda w, b, X, Y: X @ _propagate_parts(w, b, X, Y)[1].T),
@@ -121,240 +93,163 @@ DB_MISTAKES = [
     Mistake("db has the wrong sign: dz = A - Y, not Y - A",
             lambda w, b, X, Y: -np.mean(_propagate_parts(w, b, X, Y)[1])),
 ]
-COST_MISTAKES = [
-    Mistake("the cost is negative: the cross-entropy is -(y log(a) + (1 - y) log(1 - a)), "
-            "mind the leading minus",
-            lambda w, b, X, Y: -_cost(_propagate_parts(w, b, X, Y)[0], Y)),
-    Mistake("the cost is m times too large: the cost J is the mean of the losses, "
-            "divide the sum by m",
-            lambda w, b, X, Y: X.shape[1] * _cost(_propagate_parts(w, b, X, Y)[0], Y)),
-    Mistake("log(a) and log(1 - a) are swapped: y multiplies log(a)",
-            lambda w, b, X, Y: _cost(1 - _propagate_parts(w, b, X, Y)[0], Y)),
-    Mistake("that is the squared error; this exercise's cost is the cross-entropy",
-            lambda w, b, X, Y: np.mean((_propagate_parts(w, b, X, Y)[0] - Y) ** 2)),
-    Mistake("that is half the squared error; this exercise's cost is the cross-entropy",
-            lambda w, b, X, Y: np.mean((_propagate_parts(w, b, X, Y)[0] - Y) ** 2) / 2),
-]
 
 
-def _run_propagate(propagate, w, b, X, Y, what):
-    with using(propagate, sigmoid=ref_sigmoid):
-        result = call(propagate, "propagate", w, b, X, Y)
-    if not (isinstance(result, tuple) and len(result) == 2 and isinstance(result[0], dict)):
-        raise CheckFailed(f"{what}: propagate should return (grads, cost) with grads a "
-                          f"dict, got {type(result).__name__}")
-    grads, cost = result
-    for key in ("dw", "db"):
-        if key not in grads:
-            raise CheckFailed(f"{what}: grads has no key {key!r} (it has {shown(sorted(grads))})")
-    return grads, cost
-
-
-def _compare_propagate(propagate, w, b, X, Y, expected, what, reveal):
-    grads, cost = _run_propagate(propagate, w, b, X, Y, what)
-    args = (w, b, X, Y)
-    dw = as_array(grads["dw"], f"dw ({what})", w.shape)
-    expect_close(dw, expected[0], f"dw ({what})", DW_MISTAKES, args, reveal=reveal)
-    expect_close(as_scalar(grads["db"], f"db ({what})"), expected[1], f"db ({what})",
-                 DB_MISTAKES, args, reveal=reveal)
-    expect_close(as_scalar(cost, f"cost ({what})"), expected[2], f"cost ({what})",
-                 COST_MISTAKES, args, reveal=reveal)
-
-
-@visible
-def check_propagate(propagate):
-    """Visible check of exercise 3."""
-    grads, cost = ref.propagate(W, B, X, Y)
-    _compare_propagate(propagate, W, B, X, Y, (grads["dw"], grads["db"], cost),
-                       "2 features, 4 examples", reveal=True)
-    passed("propagate", 3)
-
-
-@hidden
-def hidden_propagate(propagate, w, b, X, Y, dw, db, cost):
-    _compare_propagate(propagate, np.asarray(w, float), b, np.asarray(X, float),
-                       np.asarray(Y, float), (np.asarray(dw), db, cost), "a hidden case",
-                       reveal=False)
+PROPAGATE = Exercise(
+    "propagate", ref.propagate,
+    visible=[Case((W, B, X, Y), label=SMALL)],
+    parts={"dw": (0, "dw"), "db": (0, "db"), "cost": (1,)},
+    returns="(grads, cost), with grads a dict holding 'dw' and 'db'",
+    uses={"sigmoid": ref_sigmoid},
+    mistakes={
+        "dw": DW_MISTAKES,
+        "db": DB_MISTAKES,
+        "cost": [
+            Mistake("the cost is negative: the cross-entropy is -(y log(a) + (1 - y) "
+                    "log(1 - a)), mind the leading minus",
+                    lambda w, b, X, Y: -_cost(_propagate_parts(w, b, X, Y)[0], Y)),
+            Mistake("the cost is m times too large: the cost J is the mean of the losses, "
+                    "divide the sum by m",
+                    lambda w, b, X, Y: X.shape[1] * _cost(_propagate_parts(w, b, X, Y)[0], Y)),
+            Mistake("log(a) and log(1 - a) are swapped: y multiplies log(a)",
+                    lambda w, b, X, Y: _cost(1 - _propagate_parts(w, b, X, Y)[0], Y)),
+            Mistake("that is the squared error; this exercise's cost is the cross-entropy",
+                    lambda w, b, X, Y: np.mean((_propagate_parts(w, b, X, Y)[0] - Y) ** 2)),
+            Mistake("that is half the squared error; this exercise's cost is the "
+                    "cross-entropy",
+                    lambda w, b, X, Y: np.mean((_propagate_parts(w, b, X, Y)[0] - Y) ** 2) / 2),
+        ],
+    })
 
 
 # -- optimize -------------------------------------------------------------------------------
-def _descend(w, b, X, Y, n, lr, sign=1.0, update_b=True, every=100):
+def _descend(w, b, X, Y, n, lr, sign=1.0, update_b=True):
+    """(w, b) after n steps of gradient descent, with some of its mistakes."""
     w = np.array(w, float)
-    costs = []
-    for i in range(n):
-        grads, cost = ref.propagate(w, b, X, Y)
-        if i % every == 0:
-            costs.append(cost)
+    for _ in range(n):
+        grads, _ = ref.propagate(w, b, X, Y)
         w = w - sign * lr * grads["dw"]
         if update_b:
             b = b - sign * lr * grads["db"]
-    return w, b, costs
+    return w, b
 
 
-def _descended(*args, **kwargs):
-    """w and b after `_descend`, as one vector, the way the check compares them."""
-    w, b, _ = _descend(*args, **kwargs)
-    return np.append(w, b)
+def _both(message, changes):
+    """The same mistake for w and for b: `changes(n, lr)` gives the arguments of
+    `_descend` that it gets wrong."""
+    def part(k):
+        return Mistake(message, lambda w, b, X, Y, n, lr: _descend(
+            w, b, X, Y, **{"n": n, "lr": lr, **changes(n, lr)})[k])
+    return part(0), part(1)
 
 
-OPTIMIZE_MISTAKES = [
-    Mistake("w and b moved uphill: gradient descent subtracts learning_rate * dw "
-            "(and learning_rate * db)",
-            lambda w, b, X, Y, n, lr: _descended(w, b, X, Y, n, lr, sign=-1.0)),
-    Mistake("each step must be scaled by learning_rate",
-            lambda w, b, X, Y, n, lr: _descended(w, b, X, Y, n, 1.0)),
-    Mistake("b never changes: update b with db as well as w with dw",
-            lambda w, b, X, Y, n, lr: _descended(w, b, X, Y, n, lr, update_b=False)),
-    Mistake("the loop runs one step too many: range(num_iterations) runs exactly "
-            "num_iterations steps",
-            lambda w, b, X, Y, n, lr: _descended(w, b, X, Y, n + 1, lr)),
-]
+UPHILL = _both("w and b moved uphill: gradient descent subtracts learning_rate * dw (and "
+               "learning_rate * db)", changes=lambda n, lr: {"sign": -1.0})
+UNSCALED = _both("each step must be scaled by learning_rate",
+                 changes=lambda n, lr: {"lr": 1.0})
+FROZEN_B = _both("b never changes: update b with db as well as w with dw",
+                 changes=lambda n, lr: {"update_b": False})
+ONE_TOO_MANY = _both("the loop runs one step too many: range(num_iterations) runs exactly "
+                     "num_iterations steps", changes=lambda n, lr: {"n": n + 1})
 
 
-def _compare_optimize(optimize, w, b, X, Y, n, lr, want, what, reveal):
-    w_in = np.array(w, float)
-    with using(optimize, propagate=ref.propagate, sigmoid=ref_sigmoid):
-        result = call(optimize, "optimize", w_in.copy(), b, X, Y, n, lr)
-    if not (isinstance(result, tuple) and len(result) == 3 and isinstance(result[0], dict)):
-        raise CheckFailed(f"{what}: optimize should return (params, grads, costs)")
-    params, _, costs = result
-    for key in ("w", "b"):
-        if key not in params:
-            raise CheckFailed(f"{what}: params has no key {key!r}")
-    want_w, want_b, want_costs = want
-    args = (w_in, b, X, Y, n, lr)
-    got = np.append(as_array(params["w"], f"w after optimize ({what})", w_in.shape),
-                    as_scalar(params["b"], f"b after optimize ({what})"))
-    expect_close(got, np.append(want_w, want_b), f"w and b after optimize ({what})",
-                 OPTIMIZE_MISTAKES, args, reveal=reveal)
-    expect_costs(costs, want_costs, n, what, reveal)
+def _inspect_costs(got, expected, what):
+    costs = np.ravel(np.asarray(got["costs"], dtype=object))
+    want = np.size(expected["costs"])
+    if costs.size != want:
+        raise CheckFailed(f"costs ({what}) should hold the cost at iterations 0, 100, "
+                          f"200, ... ({want} values here), got {costs.size}")
 
 
-@visible
-def check_optimize(optimize):
-    """Visible check of exercise 4."""
-    _compare_optimize(optimize, W, B, X, Y, 201, 0.1, _descend(W, B, X, Y, 201, 0.1),
-                      "201 iterations, learning rate 0.1", reveal=True)
-    passed("optimize", 3)
-
-
-@hidden
-def hidden_optimize(optimize, w, b, X, Y, num_iterations, learning_rate, expected):
-    """Hidden check; `expected` = (w, b, costs) written into the test cell."""
-    _compare_optimize(optimize, np.asarray(w, float), b, np.asarray(X, float),
-                      np.asarray(Y, float), num_iterations, learning_rate,
-                      (np.asarray(expected[0]), expected[1], expected[2]), "a hidden case",
-                      reveal=False)
+OPTIMIZE = Exercise(
+    "optimize", ref.optimize,
+    visible=[Case((W, B, X, Y, 201, 0.1), label="201 iterations, learning rate 0.1")],
+    parts={"w": (0, "w"), "b": (0, "b"), "costs": (2,)},
+    returns="(params, grads, costs), with params a dict holding 'w' and 'b'",
+    uses={"propagate": ref.propagate, "sigmoid": ref_sigmoid},
+    may_change=("w",), inspect=_inspect_costs,
+    mistakes={
+        "w": [UPHILL[0], UNSCALED[0], FROZEN_B[0], ONE_TOO_MANY[0]],
+        "b": [UPHILL[1], UNSCALED[1], FROZEN_B[1], ONE_TOO_MANY[1]],
+    })
 
 
 # -- predict --------------------------------------------------------------------------------
-PREDICT_MISTAKES = [
-    Mistake("predict returns probabilities: turn them into labels, 1 where the "
-            "probability is above 0.5 and 0 elsewhere",
-            lambda w, b, X: _sig(w.T @ X + b)),
-    Mistake("the labels are inverted: predict 1 where the probability is ABOVE 0.5",
-            lambda w, b, X: (_sig(w.T @ X + b) <= 0.5).astype(float)),
-    Mistake("every example is predicted 1: compare the probability with 0.5, not 0",
-            lambda w, b, X: (_sig(w.T @ X + b) > 0).astype(float)),
-]
-
-
-def _compare_predict(predict, w, b, X, expected, what, reveal):
-    with using(predict, sigmoid=ref_sigmoid):
-        out = call(predict, "predict", w, b, X)
-    out = as_array(out, f"predict ({what})", (1, X.shape[1]))
-    expect_close(out, expected, f"predict ({what})", PREDICT_MISTAKES, (w, b, X),
-                 reveal=reveal)
-
-
-@visible
-def check_predict(predict):
-    """Visible check of exercise 5."""
-    _compare_predict(predict, W, B, X, ref.predict(W, B, X), "2 features, 4 examples", True)
-    passed("predict", 2)
-
-
-@hidden
-def hidden_predict(predict, w, b, X, expected):
-    _compare_predict(predict, np.asarray(w, float), b, np.asarray(X, float), expected,
-                     "a hidden case", reveal=False)
+PREDICT = Exercise(
+    "predict", ref.predict,
+    visible=[Case((W, B, X), label=SMALL)],
+    uses={"sigmoid": ref_sigmoid}, parts={"value": ()},
+    mistakes={"value": [
+        Mistake("predict returns probabilities: turn them into labels, 1 where the "
+                "probability is above 0.5 and 0 elsewhere",
+                lambda w, b, X: _sig(w.T @ X + b)),
+        Mistake("the labels are inverted: predict 1 where the probability is ABOVE 0.5",
+                lambda w, b, X: (_sig(w.T @ X + b) <= 0.5).astype(float)),
+        Mistake("every example is predicted 1: compare the probability with 0.5, not 0",
+                lambda w, b, X: (_sig(w.T @ X + b) > 0).astype(float)),
+    ]})
 
 
 # -- model ----------------------------------------------------------------------------------
-def _toy_split(seed):
+def _toy_split(seed, num_iterations, learning_rate):
     """A linearly separable-ish problem in 5 features with 60 training and 20 test
-    examples, different for every seed."""
+    examples, different for every seed, as model's arguments."""
     rng = np.random.default_rng(seed)
     w_true = rng.normal(size=(5, 1))
     Xs = rng.normal(size=(5, 80))
     Ys = (w_true.T @ Xs + 0.5 * rng.normal(size=(1, 80)) > 0).astype(float)
-    return Xs[:, :60], Ys[:, :60], Xs[:, 60:], Ys[:, 60:]
+    return ((Xs[:, :60], Ys[:, :60], Xs[:, 60:], Ys[:, 60:]),
+            {"num_iterations": num_iterations, "learning_rate": learning_rate})
 
 
-MODEL_KEYS = ("costs", "Y_prediction_train", "Y_prediction_test", "w", "b",
-              "learning_rate", "num_iterations")
+def _trained_w(X_train, Y_train, num_iterations, learning_rate):
+    w, b = ref.initialize_with_zeros(X_train.shape[0])
+    return ref.optimize(w, b, X_train, Y_train, num_iterations, learning_rate)[0]["w"]
 
 
-def _compare_model(model, data, num_iterations, learning_rate, want, what, reveal):
-    X_tr, Y_tr, X_te, Y_te = data
-    upstream = dict(initialize_with_zeros=ref.initialize_with_zeros, optimize=ref.optimize,
-                    propagate=ref.propagate, predict=ref.predict, sigmoid=ref_sigmoid)
-    try:
-        with using(model, **upstream):
-            d = call(model, "model", X_tr, Y_tr, X_te, Y_te, num_iterations=num_iterations,
-                     learning_rate=learning_rate)
-    except AssertionError as err:
-        if "w must have shape" in str(err):
-            raise CheckFailed(f"{err}. The number of features is the number of rows of "
-                              "X_train, X_train.shape[0]; shape[1] counts examples") from None
-        raise
-    if not isinstance(d, dict):
-        raise CheckFailed(f"model should return a dict, got {type(d).__name__}")
-    missing = [k for k in MODEL_KEYS if k not in d]
-    if missing:
-        raise CheckFailed(f"the dict model returns has no {missing}")
-    if d["learning_rate"] != learning_rate or d["num_iterations"] != num_iterations:
+def _inspect_model(got, expected, what):
+    if got["learning_rate"] != expected["learning_rate"] or \
+            got["num_iterations"] != expected["num_iterations"]:
         raise CheckFailed(f"{what}: model must use (and report) the learning_rate and "
                           "num_iterations it is given, not fixed values")
-    want = {k: np.asarray(v, float) for k, v in want.items()}
-    w = as_array(d["w"], f"w from model ({what})", want["w"].shape)
-    fixed = ref.optimize(np.zeros_like(want["w"]), 0.0, X_tr, Y_tr)[0]["w"]
-    expect_close(w, want["w"], f"w from model ({what})", [
+    if np.shape(got["Y_prediction_train"]) == np.shape(expected["Y_prediction_test"]) != \
+            np.shape(expected["Y_prediction_train"]):
+        raise CheckFailed(f"{what}: the training and test predictions are swapped")
+
+
+MODEL = Exercise(
+    "model", ref.model, inputs=_toy_split,
+    visible=[Case((1, 300, 0.05), label="a small 5-feature problem")],
+    parts={key: (key,) for key in ("w", "Y_prediction_train", "Y_prediction_test",
+                                   "learning_rate", "num_iterations", "costs", "b")},
+    returns="a dict with the keys costs, Y_prediction_train, Y_prediction_test, w, b, "
+            "learning_rate and num_iterations",
+    uses={"initialize_with_zeros": ref.initialize_with_zeros, "optimize": ref.optimize,
+          "propagate": ref.propagate, "predict": ref.predict, "sigmoid": ref_sigmoid},
+    inspect=_inspect_model,
+    hints=[("w must have shape", ". The number of features is the number of rows of "
+                                 "X_train, X_train.shape[0]; shape[1] counts examples")],
+    mistakes={"w": [
         Mistake("w is still zero: return the parameters after optimize, not the initial "
-                "ones", lambda: np.zeros_like(want["w"])),
+                "ones", lambda X, Y, Xt, Yt, **kw: np.zeros((X.shape[0], 1))),
         Mistake("model must train with the learning_rate and num_iterations it is given "
                 "(pass them on to optimize), not fixed values",
-                lambda: ref.optimize(np.zeros_like(want["w"]), 0.0, X_tr, Y_tr, 2000,
-                                     0.5)[0]["w"]),
+                lambda X, Y, Xt, Yt, **kw: _trained_w(X, Y, 2000, 0.5)),
         Mistake("model must pass num_iterations and learning_rate on to optimize; "
-                "optimize's own defaults were used", lambda: fixed)], reveal=reveal)
-    if np.shape(d["Y_prediction_train"]) == Y_te.shape != Y_tr.shape:
-        raise CheckFailed(f"{what}: the training and test predictions are swapped")
-    train = as_array(d["Y_prediction_train"], f"Y_prediction_train ({what})", Y_tr.shape)
-    test = as_array(d["Y_prediction_test"], f"Y_prediction_test ({what})", Y_te.shape)
-    expect_close(train, want["Y_prediction_train"], f"Y_prediction_train ({what})",
-                 reveal=reveal)
-    expect_close(test, want["Y_prediction_test"], f"Y_prediction_test ({what})",
-                 reveal=reveal)
+                "optimize's own defaults were used",
+                lambda X, Y, Xt, Yt, **kw: _trained_w(X, Y, 100, 0.009)),
+    ]})
 
+EXERCISES = {ex.name: ex for ex in (SIGMOID, INITIALIZE_WITH_ZEROS, PROPAGATE, OPTIMIZE,
+                                    PREDICT, MODEL)}
 
-@visible
-def check_model(model):
-    """Visible check of exercise 6."""
-    data = _toy_split(1)
-    want = ref.model(*data, num_iterations=300, learning_rate=0.05)
-    _compare_model(model, data, 300, 0.05, want, "a small 5-feature problem", True)
-    passed("model", 3)
-
-
-@hidden
-def hidden_model(model, seed, num_iterations, learning_rate, w, Y_prediction_train,
-                 Y_prediction_test):
-    """Hidden check; the expected w and predictions are written into the test cell."""
-    want = {"w": w, "Y_prediction_train": Y_prediction_train,
-            "Y_prediction_test": Y_prediction_test}
-    _compare_model(model, _toy_split(seed), num_iterations, learning_rate, want,
-                   "a hidden case", reveal=False)
+check_sigmoid = visible(visible_check(SIGMOID))
+check_initialize_with_zeros = visible(visible_check(INITIALIZE_WITH_ZEROS))
+check_propagate = visible(visible_check(PROPAGATE))
+check_optimize = visible(visible_check(OPTIMIZE))
+check_predict = visible(visible_check(PREDICT))
+check_model = visible(visible_check(MODEL))
+hidden = hidden_checks(EXERCISES)
 
 
 # -- the true/false question ----------------------------------------------------------------
@@ -366,7 +261,7 @@ def check_true_false(answer, name):
     print(f"\N{CHECK MARK} {name} is answered; the hidden test decides whether it is right")
 
 
-@hidden
+@_checks.hidden
 def hidden_true_false(answer, expected, name):
     if _truth(answer, name) != expected:
         raise CheckFailed(f"{name} is not the right answer")

@@ -17,7 +17,7 @@ from ..data import make_planar
 from . import nb01
 from .checks import (CheckFailed, Mistake, as_array, as_scalar, assert_loop_free,
                      assert_vectorized, call, expect_close, expect_costs, hidden, passed,
-                     shape_message, shown, using, visible_for)
+                     quiet, shape_message, shown, using, visible_for)
 
 NOTEBOOK = "02_vectorization"
 visible = visible_for(NOTEBOOK)
@@ -208,8 +208,9 @@ def _compare_initialize(initialize_parameters, n_x, n_h, n_y, seed, what):
         size = params[key].size
         rms = np.sqrt(np.mean(params[key] ** 2))
         if np.max(np.abs(params[key])) > 6 * SCALE or (size >= 20 and rms > 2 * SCALE):
-            raise CheckFailed(f"{key} ({what}) is too large: its entries are about "
-                              f"{rms:.2g} in size, where 0.01 * rng.standard_normal "
+            size_text = "large" if quiet() else f"about {rms:.2g} in size"
+            raise CheckFailed(f"{key} ({what}) is too large: its entries are "
+                              f"{size_text}, where 0.01 * rng.standard_normal "
                               "gives about 0.01. Multiply the standard normal draws by "
                               "0.01 (large weights push tanh into its flat ends, where "
                               "it learns slowly)")

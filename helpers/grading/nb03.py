@@ -19,7 +19,7 @@ import numpy as np
 
 from .. import activations as ref
 from . import cellguard
-from .checks import (CheckFailed, Mistake, NotAnswered, _quiet, as_array, call, close,
+from .checks import (CheckFailed, Mistake, NotAnswered, quiet, as_array, call, close,
                      hidden, passed, plain, shown, using, visible_for)
 
 NOTEBOOK = "03_activations"
@@ -30,7 +30,7 @@ visible = visible_for(NOTEBOOK)
 RTOL, ATOL = 1e-5, 1e-7
 
 # The functions of each exercise, keyed by the answer cell's grade_id.
-EXERCISES = {
+FUNCTIONS = {
     "sigmoid": ("sigmoid", "sigmoid_derivative"),
     "tanh": ("tanh", "tanh_derivative"),
     "relu": ("relu", "relu_derivative"),
@@ -39,7 +39,7 @@ EXERCISES = {
     "swish": ("swish", "swish_derivative"),
     "softmax": ("softmax",),
 }
-REFERENCE = {name: getattr(ref, name) for names in EXERCISES.values() for name in names}
+REFERENCE = {name: getattr(ref, name) for names in FUNCTIONS.values() for name in names}
 
 # The visible case of every elementwise check: both signs, an exact 0 (a kink for the
 # ReLU family), and |z| = 1000, where a careless exp overflows.
@@ -302,7 +302,7 @@ def _run(fn, name, exercise, z, *params):
     """Call the student's `fn` on a copy of z, the functions of the other exercises
     replaced by the reference (each exercise is graded on its own); fail if z changed."""
     given = np.array(z, copy=True)
-    with using(fn, **{n: f for n, f in REFERENCE.items() if n not in EXERCISES[exercise]}):
+    with using(fn, **{n: f for n, f in REFERENCE.items() if n not in FUNCTIONS[exercise]}):
         out = _call(fn, name, given, *params)
     if not np.array_equal(given, z, equal_nan=True):
         raise CheckFailed(f"{name} changed its input z in place: build a new array "
@@ -344,7 +344,7 @@ def _compare(fn, name, exercise, z, params, expected, reveal):
                           "only the whole part of what is stored in it (a slope of 0.01 "
                           "becomes 0). Build a float array, np.zeros(z.shape) rather than "
                           "np.zeros(z.shape, dtype=int)")
-    partner = next(n for n in EXERCISES[exercise] if n != name)
+    partner = next(n for n in FUNCTIONS[exercise] if n != name)
     swapped = Mistake(f"that is {partner}, not {name}: are the two bodies swapped?",
                       REFERENCE[partner])
     _expect(what, z, out, expected, MISTAKES[name] + [swapped], (z, *params), reveal,
@@ -353,7 +353,7 @@ def _compare(fn, name, exercise, z, params, expected, reveal):
         low, high = sorted(KINKS[name](*params))
         at_zero = out[kink]
         if not np.all((at_zero >= low - ATOL) & (at_zero <= high + ATOL)):
-            gave = f"gave {at_zero[0]:g}" if reveal and not _quiet() else "is wrong"
+            gave = f"gave {at_zero[0]:g}" if reveal and not quiet() else "is wrong"
             raise CheckFailed(
                 f"{what} at z = 0 {gave}: there the slope jumps from {low:g} (left) to "
                 f"{high:g} (right), and the checks accept either of them or anything in "
@@ -374,7 +374,7 @@ def _expect(what, z, got, expected, mistakes, args, reveal, checked=None, softma
             wrong = np.broadcast_to(np.asarray(mistake.wrong(*args), float), z.shape)
         if np.allclose(got[checked], wrong[checked], RTOL, ATOL, equal_nan=True):
             raise CheckFailed(f"{what}: {mistake.message}")
-    numbers = reveal and not _quiet()
+    numbers = reveal and not quiet()
     if softmax:
         where = _wrong_columns(z, got, expected, bad, numbers)
     else:
@@ -445,7 +445,7 @@ def _check_pair(exercise, functions, cases):
     """Visible check of one exercise: `cases` are (z, params) pairs, each run through
     the function and its derivative."""
     count = 0
-    for fn, name in zip(functions, EXERCISES[exercise]):
+    for fn, name in zip(functions, FUNCTIONS[exercise]):
         for z, params in cases:
             _compare(fn, name, exercise, z, params, REFERENCE[name](z, *params), True)
             count += 1
@@ -496,7 +496,7 @@ def hidden_activation(exercise, function, derivative, z, values, slopes, alpha=N
     expected outputs of the function and its derivative, written into the test cell."""
     z = np.asarray(z, dtype=dtype)
     params = () if alpha is None else (alpha,)
-    for fn, name, expected in zip((function, derivative), EXERCISES[exercise],
+    for fn, name, expected in zip((function, derivative), FUNCTIONS[exercise],
                                   (values, slopes)):
         _compare(fn, name, exercise, z, params, expected, reveal=False)
         _check_finite(fn, name, exercise, EDGES.astype(dtype), params)

@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..plotting import confusion_matrix as ref_confusion_matrix
+from ..metrics import confusion_matrix as ref_confusion_matrix
 from ..optimizers import adam
 from ..train import fit as numpy_fit
 from .checks import (CheckFailed, Mistake, _quiet, as_array, call, close, expect_close,

@@ -131,10 +131,10 @@ def sigmoid(z):
 # %% tags=["tests"] grade_id="sigmoid_tests" points=1
 checks.check_sigmoid(sigmoid)
 ### BEGIN HIDDEN TESTS
-checks.hidden_sigmoid(sigmoid, np.array([[-800.0, -3.5], [0.25, 750.0]]),
-                      [[0.0, 0.029312230751356316], [0.5621765008857981, 1.0]])
-checks.hidden_sigmoid(sigmoid, np.array([-1, 0, 1]),
-                      [0.2689414213699951, 0.5, 0.7310585786300049])
+checks.hidden("sigmoid", sigmoid, args=(np.array([[-800.0, -3.5], [0.25, 750.0]]),),
+    expected={"value": np.array([[0.0, 0.029312230751356316], [0.5621765008857981, 1.0]])})
+checks.hidden("sigmoid", sigmoid, args=(np.array([-1, 0, 1]),),
+    expected={"value": np.array([0.2689414213699951, 0.5, 0.7310585786300049])})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -327,8 +327,12 @@ def initialize_with_zeros(dim):
 # %% tags=["tests"] grade_id="initialize_with_zeros_tests" points=1
 checks.check_initialize_with_zeros(initialize_with_zeros)
 ### BEGIN HIDDEN TESTS
-checks.hidden_initialize_with_zeros(initialize_with_zeros, 7)
-checks.hidden_initialize_with_zeros(initialize_with_zeros, 1)
+checks.hidden("initialize_with_zeros", initialize_with_zeros, args=(7,),
+    expected={"w": np.array([[0.0], [0.0], [0.0], [0.0], [0.0], [0.0], [0.0]]),
+              "b": 0.0})
+checks.hidden("initialize_with_zeros", initialize_with_zeros, args=(1,),
+    expected={"w": np.array([[0.0]]),
+              "b": 0.0})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -364,15 +368,20 @@ def propagate(w, b, X, Y):
 # %% tags=["tests"] grade_id="propagate_tests" points=3
 checks.check_propagate(propagate)
 ### BEGIN HIDDEN TESTS
-checks.hidden_propagate(
-    propagate, w=[[0.1], [-0.2], [0.3]], b=-0.5,
-    X=[[1.0, 2.0, -1.0, 0.0, 3.0], [0.5, -1.5, 2.0, 1.0, 0.0], [2.0, 0.0, 1.0, -2.0, 1.0]],
-    Y=[[1.0, 0.0, 0.0, 1.0, 1.0]],
-    dw=[[-0.2463790955832148], [-0.22194418672788413], [0.0956839512707542]],
-    db=-0.18081287605056895, cost=0.7852270006851074)
-checks.hidden_propagate(propagate, w=[[2.0]], b=1.0, X=[[-1.0, 0.5]], Y=[[0.0, 1.0]],
-                        dw=[[-0.16427144119052697]], db=0.07486924967393871,
-                        cost=0.22009484928059772)
+checks.hidden("propagate", propagate, args=(
+    np.array([[0.1], [-0.2], [0.3]]), -0.5,
+    np.array([[1.0, 2.0, -1.0, 0.0, 3.0], [0.5, -1.5, 2.0, 1.0, 0.0],
+              [2.0, 0.0, 1.0, -2.0, 1.0]]),
+    np.array([[1.0, 0.0, 0.0, 1.0, 1.0]])),
+    expected={"dw": np.array([[-0.2463790955832148], [-0.22194418672788413],
+                              [0.0956839512707542]]),
+              "db": -0.18081287605056895,
+              "cost": 0.7852270006851074})
+checks.hidden("propagate", propagate, args=(
+    np.array([[2.0]]), 1.0, np.array([[-1.0, 0.5]]), np.array([[0.0, 1.0]])),
+    expected={"dw": np.array([[-0.16427144119052697]]),
+              "db": 0.07486924967393871,
+              "cost": 0.22009484928059772})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -409,12 +418,15 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
 # %% tags=["tests"] grade_id="optimize_tests" points=2
 checks.check_optimize(optimize)
 ### BEGIN HIDDEN TESTS
-checks.hidden_optimize(
-    optimize, w=[[0.0], [0.0], [0.0]], b=0.0,
-    X=[[1.0, 2.0, -1.0, 0.0, 3.0], [0.5, -1.5, 2.0, 1.0, 0.0], [2.0, 0.0, 1.0, -2.0, 1.0]],
-    Y=[[1.0, 0.0, 0.0, 1.0, 1.0]], num_iterations=150, learning_rate=0.3,
-    expected=([[2.057395951272351], [1.9676433495930798], [-0.4979808104543022]],
-              -1.6873917526200186, [0.6931471805599453, 0.40583665807096886]))
+checks.hidden("optimize", optimize, args=(
+    np.zeros((3, 1)), 0.0,
+    np.array([[1.0, 2.0, -1.0, 0.0, 3.0], [0.5, -1.5, 2.0, 1.0, 0.0],
+              [2.0, 0.0, 1.0, -2.0, 1.0]]),
+    np.array([[1.0, 0.0, 0.0, 1.0, 1.0]]), 150, 0.3),
+    expected={"w": np.array([[2.057395951272351], [1.9676433495930798],
+                             [-0.4979808104543022]]),
+              "b": -1.6873917526200186,
+              "costs": [0.6931471805599453, 0.40583665807096886]})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -435,11 +447,11 @@ def predict(w, b, X):
 # %% tags=["tests"] grade_id="predict_tests" points=2
 checks.check_predict(predict)
 ### BEGIN HIDDEN TESTS
-checks.hidden_predict(predict, w=[[1.0], [-2.0], [0.5]], b=0.1,
-                      X=[[1.0, 0.0, -1.0, 2.0, 0.3, 0.0],
-                         [0.0, 1.0, 0.5, 1.0, -0.2, 0.0],
-                         [2.0, 0.0, 3.0, -1.0, 0.0, -4.0]],
-                      expected=[[1.0, 0.0, 0.0, 0.0, 1.0, 0.0]])
+checks.hidden("predict", predict, args=(
+    np.array([[1.0], [-2.0], [0.5]]), 0.1,
+    np.array([[1.0, 0.0, -1.0, 2.0, 0.3, 0.0], [0.0, 1.0, 0.5, 1.0, -0.2, 0.0],
+              [2.0, 0.0, 3.0, -1.0, 0.0, -4.0]])),
+    expected={"value": np.array([[1.0, 0.0, 0.0, 0.0, 1.0, 0.0]])})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -470,15 +482,26 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
 # %% tags=["tests"] grade_id="model_tests" points=2
 checks.check_model(model)
 ### BEGIN HIDDEN TESTS
-checks.hidden_model(model, seed=7, num_iterations=120, learning_rate=0.2,
-                    w=[[0.16278961747373522], [0.516046681277044], [-0.2696778298008716],
-                       [-2.0861535628659853], [-1.1675243681059884]],
-                    Y_prediction_train=[[0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 0, 0,
-                                         1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0,
-                                         0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 1,
-                                         0, 0, 0, 1, 1, 0]],
-                    Y_prediction_test=[[0, 0, 1, 1, 1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1, 0, 0,
-                                        0, 1]])
+# model's arguments are made from a seed (7), as in the visible check (seed 1)
+checks.hidden("model", model, args=(7, 120, 0.2),
+    expected={"w": np.array([[0.16278961747373522], [0.516046681277044],
+                             [-0.2696778298008716], [-2.0861535628659853],
+                             [-1.1675243681059884]]),
+              "Y_prediction_train": np.array([[0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0,
+                                               0.0, 1.0, 1.0, 0.0, 1.0, 0.0, 0.0, 0.0,
+                                               0.0, 0.0, 1.0, 1.0, 1.0, 1.0, 0.0, 1.0,
+                                               1.0, 1.0, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0,
+                                               1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+                                               0.0, 1.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0,
+                                               0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0,
+                                               0.0, 1.0, 1.0, 0.0]]),
+              "Y_prediction_test": np.array([[0.0, 0.0, 1.0, 1.0, 1.0, 1.0, 0.0, 1.0,
+                                              1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 0.0, 1.0,
+                                              0.0, 0.0, 0.0, 1.0]]),
+              "learning_rate": 0.2,
+              "num_iterations": 120,
+              "costs": [0.6931471805599454, 0.33010373876400084],
+              "b": -0.14238309062814125})
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -64,8 +64,9 @@ import matplotlib.pyplot as plt
 from helpers import layers
 from helpers.data import make_planar, train_test_split
 from helpers.initializers import initialize_parameters
+from helpers.metrics import accuracy
 from helpers.plotting import plot_costs, plot_decision_boundary, plot_function_and_derivative
-from helpers.train import accuracy, fit
+from helpers.train import fit
 from helpers.grading import nb03 as checks
 
 np.set_printoptions(precision=4, suppress=True)
