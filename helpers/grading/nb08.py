@@ -45,7 +45,7 @@ import numpy as np
 from ..metrics import confusion_matrix as ref_confusion_matrix
 from ..optimizers import adam
 from ..train import fit as numpy_fit
-from .checks import (CheckFailed, Mistake, _quiet, as_array, call, close, expect_close,
+from .checks import (CheckFailed, Mistake, quiet, as_array, call, close, expect_close,
                      hidden, passed, plain, using, visible_for)
 
 NOTEBOOK = "08_keras_mnist"
@@ -408,18 +408,22 @@ def _symmetry_message(kernel, n_hidden):
             "random one")
 
 
+def _check_symmetry(initial, n_hidden, what):
+    """The hidden units of a model with a hidden layer must not all start alike."""
+    units = np.vstack([initial[0], initial[1][None, :]]).astype(np.float64)
+    if np.array_equal(units, np.broadcast_to(units[:, :1], units.shape)):
+        raise CheckFailed(f"{what}: {_symmetry_message(units[:-1], n_hidden)}")
+
+
 def _check_training(model, variables, input_shape, n_hidden, num_classes, seed, what):
     """Train a model with a hidden layer with fit from its own initial weights, as the
     notebook will, and compare with the course's numpy training loop run from the same
-    weights; first, its hidden units must not all start alike."""
+    weights."""
     rng = np.random.default_rng(seed)
     x = rng.uniform(0.0, 1.0, size=(6, *input_shape)).astype(np.float32)
     y = rng.integers(0, num_classes, size=len(x))
     initial = [_value(v).astype(np.float64) for v in variables]
     pairs = list(zip(initial[::2], initial[1::2]))
-    units = np.vstack(pairs[0])  # column j: hidden unit j's weights and bias
-    if np.array_equal(units, np.broadcast_to(units[:, :1], units.shape)):
-        raise CheckFailed(f"{what}: {_symmetry_message(initial[0], n_hidden)}")
     call(lambda: reference_compile_model(model, LEARN_RATE), "model.compile",
          convert=False)
     scores = call(model.evaluate, "model.evaluate", x, y, batch_size=len(x), verbose=0,
@@ -465,6 +469,8 @@ def _compare_build(build_model, input_shape, n_hidden, num_classes, seed, expect
             raise CheckFailed(f"{what}: the model has {count} weights; the asked-for "
                               "architecture has a different number (extra layers?)")
         initial = [_value(v) for v in variables]
+        if n_hidden is not None:
+            _check_symmetry(initial, n_hidden, what)
         _assign(variables, _flat(weights))
         _check_outputs(model, x, expected, _build_mistakes(n_hidden), (x, weights), what,
                        reveal)
@@ -565,6 +571,11 @@ def _metric_classes(model):
             for m in _compiled_metrics(model)]
 
 
+def _rate(learning_rate):
+    """A learning rate for a message: a hidden check's own stays out of feedback."""
+    return "the one asked for" if quiet() else f"{learning_rate:g}"
+
+
 def _check_optimizer(model, learning_rate, what):
     keras = _keras()
     optimizer = getattr(model, "optimizer", None)
@@ -577,11 +588,11 @@ def _check_optimizer(model, learning_rate, what):
         if np.isclose(rate, 0.001, rtol=1e-5) and not np.isclose(learning_rate, 0.001):
             raise CheckFailed(
                 f"{what}: Adam runs with its default learning rate 0.001 instead of the "
-                f"learning_rate argument ({learning_rate:g}): pass it on, "
+                f"learning_rate argument ({_rate(learning_rate)}): pass it on, "
                 "keras.optimizers.Adam(learning_rate=learning_rate) (the string 'adam' "
                 "always means the default)")
-        raise CheckFailed(f"{what}: Adam's learning rate is {rate:g}, but "
-                          f"learning_rate={learning_rate:g} was asked for")
+        raise CheckFailed(f"{what}: Adam's learning rate is not the learning_rate "
+                          f"argument ({_rate(learning_rate)})")
     settings = {"beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7}
     for name, default in settings.items():
         value = float(np.asarray(_value(getattr(optimizer, name))))
@@ -626,13 +637,14 @@ def _check_optimizer_steps(model, weights, learning_rate, what):
     if not _same_weights([_value(v) for v in variables], [params["W1"], params["b1"]]):
         raise CheckFailed(
             f"{what}: after {COMPILE_STEPS} steps of the optimizer the weights are not "
-            f"where Adam(learning_rate={learning_rate:g}) takes them: keep Adam's other "
+            f"where Adam at learning rate {_rate(learning_rate)} takes them: keep Adam's other "
             "settings (weight_decay, clipnorm, a schedule...) at their defaults")
 
 
 def _compare_compile(compile_model, learning_rate, expected_loss, expected_accuracy, reveal):
     keras = _keras()
-    what = f"compile_model(model, learning_rate={learning_rate:g})"
+    what = f"compile_model(model, learning_rate={learning_rate:g})" if reveal else \
+        "compile_model on a hidden case"
     weights = _compile_probe_weights()
     probabilities = forward_rows(COMPILE_X, weights)
     model = reference_build_model((4,), None, 3)
@@ -973,7 +985,7 @@ def _compare_confusion(confusion_matrix, y_true, y_pred, num_classes, expected, 
                           "num_classes), dtype=int)")
     out = as_array(out, what, (num_classes, num_classes))
     mistakes = CONFUSION_MISTAKES
-    if reveal and not _quiet():
+    if reveal and not quiet():
         mistakes = mistakes + [Mistake(_confusion_difference(out, expected),
                                        lambda *args: out)]  # the last word: where it differs
     expect_close(out, expected, what, mistakes, (y_true, y_pred, num_classes),
