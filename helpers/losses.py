@@ -2,7 +2,7 @@
 
 Each cost returns J, the MEAN of the per-example losses L over the m examples, as a
 Python float. Each `_backward` returns the PER-EXAMPLE gradient dL/dA (no 1/m: the
-1/m is applied once, in `layers.dense_backward`), with the shape of A.
+1/m is applied once, in `layers.linear_backward`), with the shape of A.
 
 Examples are columns: AL and Y have shape (n_y, m). Keras stores examples as rows, so
 Keras's losses agree with these on transposed data.
@@ -19,7 +19,8 @@ EPSILON = 1e-7
 
 
 def _check_probabilities(A, name):
-    if np.any(A < 0) or np.any(A > 1):
+    # min and max rather than np.any(A < 0): a training loop checks at every step.
+    if A.size and (A.min() < 0 or A.max() > 1):
         raise ValueError(
             f"{name} must hold probabilities in [0, 1], got values from {A.min()} to "
             f"{A.max()} (did you pass Z instead of the activation A?)"

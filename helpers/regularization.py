@@ -1,4 +1,5 @@
-"""Regularisation: L2 weight decay, inverted dropout and batch normalisation.
+"""Regularisation: L2 weight decay and batch normalisation (inverted dropout, a layer, is in
+`helpers.layers`).
 
 Examples are columns: an activation or pre-activation has shape (n, m), one row per unit,
 one column per example. Forward functions return ``(out, cache)`` and the matching backward
@@ -50,54 +51,6 @@ def l2_gradient(W, lambd, m):
     W = _validate.as_float_array(W, "W")
     _check_lambd_m(lambd, m)
     return (lambd / m) * W
-
-
-# ---------------------------------------------------------------------- dropout
-
-
-def _check_keep_prob(keep_prob):
-    _validate.check_positive(keep_prob, "keep_prob")
-    if keep_prob > 1:
-        raise ValueError(f"keep_prob must be in (0, 1], got {keep_prob!r}")
-
-
-def dropout_forward(A, keep_prob, rng, training=True):
-    """Inverted dropout: keep each unit with probability keep_prob and scale the kept ones
-    by 1 / keep_prob, so the expected value of every entry is unchanged and nothing needs
-    rescaling at test time.
-
-    A: activations (n, m), or any shape. keep_prob: in (0, 1]. rng: np.random.Generator.
-    training: False gives the identity (test time), drawing no random numbers.
-    Returns (out, cache): out has the shape and dtype of A; cache is for dropout_backward.
-
-    Introduced in notebook 06.
-    """
-    A = _validate.as_float_array(A, "A")
-    _check_keep_prob(keep_prob)
-    _validate.check_rng(rng)
-    if not training:
-        return A, {"mask": None, "keep_prob": keep_prob}
-    mask = rng.random(A.shape) < keep_prob
-    # Multiply by a same-dtype scale so float32 activations stay float32.
-    scale = np.asarray(1.0 / keep_prob, dtype=A.dtype)
-    out = A * mask * scale
-    return out, {"mask": mask, "keep_prob": keep_prob}
-
-
-def dropout_backward(dA, cache):
-    """Backward pass of inverted dropout: dA * mask / keep_prob (identity at test time).
-
-    dA: upstream gradient, shape of the forward input. cache: from dropout_forward.
-    Returns the gradient with respect to the forward input, same shape.
-
-    Introduced in notebook 06.
-    """
-    dA = _validate.as_float_array(dA, "dA")
-    mask = cache["mask"]
-    if mask is None:
-        return dA
-    _validate.check_same_shape(dA, "dA", mask, "the dropout mask")
-    return dA * mask * np.asarray(1.0 / cache["keep_prob"], dtype=dA.dtype)
 
 
 # ---------------------------------------------------------- batch normalisation

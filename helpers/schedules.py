@@ -54,10 +54,14 @@ def exponential_decay(initial_learning_rate, step, decay_steps, decay_rate, stai
     return _same_form(initial_learning_rate * decay_rate**p, step)
 
 
-def step_decay(initial_learning_rate, epoch, decay_rate, time_interval=1000):
-    """Fixed-interval ("scheduled") decay of the classic course:
-    initial_learning_rate / (1 + decay_rate * floor(epoch / time_interval)),
-    i.e. inverse_time_decay with decay_steps=time_interval and staircase=True.
+def schedule_lr_decay(initial_learning_rate, epoch, decay_rate, time_interval=1000):
+    """Fixed-interval ("scheduled") decay, the formula of notebook 07's exercise:
+
+        learning_rate = initial_learning_rate / (1 + decay_rate * floor(epoch / time_interval))
+
+    i.e. inverse_time_decay with decay_steps=time_interval and staircase=True: the rate
+    drops once every time_interval epochs. initial_learning_rate > 0; epoch >= 0 (a
+    number or an array of epochs); decay_rate >= 0; time_interval > 0.
     Returns a float (an array if epoch is an array).
 
     Introduced in notebook 07.

@@ -1,8 +1,8 @@
 """A mini-batch training loop for fully connected networks, Keras-``fit`` style.
 
-Built on ``helpers.layers`` (forward and backward of each layer), ``helpers.losses``,
-``helpers.optimizers`` (the update rules) and ``helpers.regularization`` (L2 and
-inverted dropout). Examples are columns: X is (n_x, m), Y is (n_y, m) or (1, m).
+Built on ``helpers.layers`` (model_forward and model_backward, inverted dropout included),
+``helpers.losses``, ``helpers.optimizers`` (the update rules), ``helpers.regularization``
+(L2) and ``helpers.metrics``. Examples are columns: X is (n_x, m), Y is (n_y, m) or (1, m).
 """
 import sys
 import time
@@ -14,52 +14,9 @@ from helpers.losses import _COSTS, get_loss, targets
 from helpers.metrics import output_accuracy
 from helpers.minibatches import batch_indices
 from helpers.optimizers import get_optimizer
-from helpers.regularization import (_check_keep_prob, dropout_backward, dropout_forward,
-                                    l2_gradient, l2_penalty)
+from helpers.regularization import l2_gradient, l2_penalty
 
 _BAR_WIDTH = 20
-
-
-# The training step below calls the unchecked kernels of helpers.layers: fit checks the
-# model, the data and the labels once, before the first of its many steps.
-
-def _forward(X, params, activations, keep_prob, rng):
-    """model_forward with inverted dropout on the output of every hidden layer."""
-    A, caches, L = X, [], len(activations)
-    for l, activation in enumerate(activations, start=1):
-        W, b = params[f"W{l}"], params[f"b{l}"]
-        Z = layers._affine(A, W, b)
-        dense_cache = (A, W, b)
-        A = layers._activate(Z, activation)
-        drop = None
-        if l < L and keep_prob < 1:
-            A, drop = dropout_forward(A, keep_prob, rng)
-        caches.append((dense_cache, (Z, activation), drop))
-    return A, caches
-
-
-def _backward(AL, Y, caches, loss, loss_backward):
-    """model_backward through the dropout masks of ``_forward``; Y as ``targets`` gives.
-
-    Computes only what the update needs: no gradient with respect to the input X.
-    """
-    L = len(caches)
-    grads = {}
-    (_, (Z, activation), _) = caches[-1]
-    if layers._output_delta(loss, activation):
-        dZ = AL - Y
-    else:
-        dZ = layers._activate_backward(loss_backward(AL, Y), Z, activation)
-    for l in range(L, 0, -1):
-        (A_prev, W, _), _, _ = caches[l - 1]
-        dA_prev, grads[f"dW{l}"], grads[f"db{l}"] = layers._affine_backward(
-            dZ, A_prev, W, need_dA_prev=l > 1)
-        if l > 1:
-            _, (Z, activation), drop = caches[l - 2]
-            if drop is not None:
-                dA_prev = dropout_backward(dA_prev, drop)
-            dZ = layers._activate_backward(dA_prev, Z, activation)
-    return grads
 
 
 def _cost(AL, Y, cost_fn, params, lambd):
@@ -95,7 +52,7 @@ def fit(X, Y, params, activations, *, loss, optimizer="adam", epochs=10, batch_s
     optimizer: a name from optimizers.OPTIMIZERS or an update rule with the same contract;
         optimizer_kwargs go to it (learning_rate, beta_1, ...). A callable learning_rate
         is called with the epoch number (0, 1, ...) before each epoch, for decay, e.g.
-        ``learning_rate=lambda e: schedules.step_decay(0.1, e, 1.0, 100)``.
+        ``learning_rate=lambda e: schedules.schedule_lr_decay(0.1, e, 1.0, 100)``.
     epochs: passes over the data. batch_size: examples per update (m for batch GD).
     rng: np.random.Generator for the shuffling and the dropout masks.
     lambd: L2 strength (>= 0): the cost of a mini-batch of m_b examples gains
@@ -115,12 +72,13 @@ def fit(X, Y, params, activations, *, loss, optimizer="adam", epochs=10, batch_s
       "seconds": how long the epoch's training steps took (wall clock, without the
         validation pass).
 
-    The arguments, the model and the labels are checked once, before the first step;
-    the steps themselves run on helpers.layers' unchecked kernels, compute no gradient
-    for X, and gather each mini-batch only when they need it (X is copied once into
-    column order if it is not so already). See benchmarks/numpy_vs_keras.py.
+    The arguments, the model and the labels are checked before the first step. Each step
+    is layers.model_forward and layers.model_backward, the functions the notebooks
+    call (need_dA0=False: no gradient for X); the labels are converted once (integer
+    labels to one-hot) and each mini-batch is gathered only when needed (X is copied
+    once into column order if it is not so already). See benchmarks/numpy_vs_keras.py.
 
-    Introduced in notebook 06.
+    Introduced in notebook 03.
     """
     X = _validate.as_float_array(X, "X")
     _validate.check_ndim(X, "X", 2, "(n_x, m)")
@@ -128,14 +86,14 @@ def fit(X, Y, params, activations, *, loss, optimizer="adam", epochs=10, batch_s
     if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1:
         raise ValueError(f"epochs must be a positive int, got {epochs!r}")
     _validate.check_positive(lambd, "lambd", allow_zero=True)
-    _check_keep_prob(keep_prob)
+    layers._check_keep_prob(keep_prob)
     if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)):
         raise TypeError(f"batch_size must be an int, got {batch_size!r}")
     _validate.check_positive(batch_size, "batch_size")
-    cost_fn, loss_backward = get_loss(loss)
+    cost_fn, _ = get_loss(loss)
     rule = get_optimizer(optimizer)
     # Check params against activations and X, and the labels against the output layer,
-    # once: the training steps then run unchecked.
+    # before the first step changes anything.
     _, weights = layers._check_model(X[:, :1], params, activations)
     n_out, m = weights[-1][0].shape[0], X.shape[1]
     layers._output_delta(loss, activations[-1])
@@ -170,8 +128,10 @@ def fit(X, Y, params, activations, *, loss, optimizer="adam", epochs=10, batch_s
         shown = -1
         for i, idx in enumerate(batches, start=1):
             Xb, Yb = X[:, idx], Y[:, idx]
-            AL, caches = _forward(Xb, params, activations, keep_prob, rng)
-            grads = _backward(AL, Yb, caches, loss, loss_backward)
+            AL, caches = layers.model_forward(Xb, params, activations, keep_prob=keep_prob,
+                                              rng=rng)
+            grads = layers.model_backward(AL, Yb, caches, activations, loss,
+                                          keep_prob=keep_prob, need_dA0=False)
             m_b = Xb.shape[1]
             if lambd > 0:
                 for l in range(1, L + 1):

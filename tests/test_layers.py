@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from fd import away_from_kinks, rel_err
+from fd import away_from_kinks, numerical_grad, rel_err
 from helpers import layers
 from helpers.activations import ACTIVATIONS
 from helpers.gradcheck import numerical_gradient
@@ -30,32 +30,32 @@ def assert_close_grads(analytic, numeric, tol=1e-6):
 
 # ---------------------------------------------------------------- dense
 
-def test_dense_forward_by_loops(rng):
+def test_linear_forward_by_loops(rng):
     A_prev, W, b = rng.normal(size=(3, 4)), rng.normal(size=(2, 3)), rng.normal(size=(2, 1))
-    Z, cache = layers.dense_forward(A_prev, W, b)
+    Z, cache = layers.linear_forward(A_prev, W, b)
     expected = np.array([[sum(W[i, k] * A_prev[k, j] for k in range(3)) + b[i, 0]
                           for j in range(4)] for i in range(2)])
     np.testing.assert_allclose(Z, expected, rtol=1e-12)
     assert len(cache) == 3
 
 
-def test_dense_backward_matches_finite_differences(rng):
+def test_linear_backward_matches_finite_differences(rng):
     m = 5
     p = dense_inputs(rng, m)
     G = rng.normal(size=(4, m))  # per-example dL/dZ of the cost J = sum(G * Z) / m
 
     def cost(q):
-        return np.sum(G * layers.dense_forward(q["A_prev"], q["W"], q["b"])[0]) / m
+        return np.sum(G * layers.linear_forward(q["A_prev"], q["W"], q["b"])[0]) / m
 
-    _, cache = layers.dense_forward(p["A_prev"], p["W"], p["b"])
-    dA_prev, dW, db = layers.dense_backward(G, cache)
+    _, cache = layers.linear_forward(p["A_prev"], p["W"], p["b"])
+    dA_prev, dW, db = layers.linear_backward(G, cache)
     numeric = numerical_gradient(cost, p)
     # dW, db are gradients of J; dA_prev is per example, so m times dJ/dA_prev.
     assert_close_grads({"dW": dW, "db": db, "dA_prev": dA_prev / m}, numeric)
     assert dW.shape == (4, 3) and db.shape == (4, 1) and dA_prev.shape == (3, m)
 
 
-def test_dense_kernel_is_transpose_of_keras(keras, rng):
+def test_linear_kernel_is_transpose_of_keras(keras, rng):
     X = rng.normal(size=(3, 6)).astype(np.float32)
     W = rng.normal(size=(2, 3)).astype(np.float32)
     b = rng.normal(size=(2, 1)).astype(np.float32)
@@ -63,7 +63,7 @@ def test_dense_kernel_is_transpose_of_keras(keras, rng):
     dense.build((None, 3))
     dense.set_weights([W.T, b[:, 0]])  # Keras kernel: (fan_in, fan_out)
     expected = np.asarray(dense(X.T)).T
-    np.testing.assert_allclose(layers.dense_forward(X, W, b)[0], expected, rtol=1e-5,
+    np.testing.assert_allclose(layers.linear_forward(X, W, b)[0], expected, rtol=1e-5,
                                atol=1e-6)
 
 
@@ -79,24 +79,127 @@ def test_activation_backward_matches_finite_differences(activation, rng):
         return np.sum(G * layers.activation_forward(q["Z"], activation)[0]) / m
 
     _, cache = layers.activation_forward(Z, activation)
-    dZ = layers.activation_backward(G, cache)
+    dZ = layers.activation_backward(G, cache, activation)
     assert_close_grads({"dZ": dZ / m}, numerical_gradient(cost, {"Z": Z}))
 
 
 @pytest.mark.parametrize("activation", ["relu", "tanh", "softmax", "elu"])
-def test_dense_activation_backward_matches_finite_differences(activation, rng):
+def test_linear_activation_backward_matches_finite_differences(activation, rng):
     m = 5
     p = dense_inputs(rng, m)
     G = rng.normal(size=(4, m))
 
     def cost(q):
-        A, _ = layers.dense_activation_forward(q["A_prev"], q["W"], q["b"], activation)
+        A, _ = layers.linear_activation_forward(q["A_prev"], q["W"], q["b"], activation)
         return np.sum(G * A) / m
 
-    _, cache = layers.dense_activation_forward(p["A_prev"], p["W"], p["b"], activation)
-    dA_prev, dW, db = layers.dense_activation_backward(G, cache)
+    _, cache = layers.linear_activation_forward(p["A_prev"], p["W"], p["b"], activation)
+    dA_prev, dW, db = layers.linear_activation_backward(G, cache, activation)
     assert_close_grads({"dW": dW, "db": db, "dA_prev": dA_prev / m},
                        numerical_gradient(cost, p))
+
+
+# ---------------------------------------------------------------- dropout
+
+def test_dropout_keeps_expected_value(rng):
+    A = rng.standard_normal((3, 4)) + 1.0
+    reps = 5000
+    out, cache = layers.dropout_forward(np.tile(A, (1, reps)), 0.8, rng)
+    mean_out = out.reshape(3, reps, 4).mean(axis=1)
+    np.testing.assert_allclose(mean_out, A, atol=0.05)
+    # kept entries are scaled by exactly 1 / keep_prob, dropped ones are 0
+    kept, _ = cache
+    assert abs(kept.mean() - 0.8) < 0.01
+    np.testing.assert_allclose(out[kept], np.tile(A, (1, reps))[kept] / 0.8)
+    assert np.all(out[~kept] == 0)
+
+
+def test_dropout_test_mode_is_identity_and_draws_nothing(rng):
+    A = rng.standard_normal((3, 5))
+    out, cache = layers.dropout_forward(A, 0.5, rng, training=False)
+    np.testing.assert_array_equal(out, A)
+    dA = rng.standard_normal((3, 5))
+    np.testing.assert_array_equal(layers.dropout_backward(dA, cache), dA)
+    used, fresh = np.random.default_rng(7), np.random.default_rng(7)
+    layers.dropout_forward(A, 0.5, used, training=False)
+    assert used.random() == fresh.random()
+
+
+def test_dropout_keep_prob_one_is_identity(rng):
+    A = rng.standard_normal((2, 6))
+    np.testing.assert_array_equal(layers.dropout_forward(A, 1.0, rng)[0], A)
+
+
+def test_dropout_same_seed_same_mask():
+    A = np.ones((5, 8))
+    out1, c1 = layers.dropout_forward(A, 0.6, np.random.default_rng(3))
+    out2, c2 = layers.dropout_forward(A, 0.6, np.random.default_rng(3))
+    np.testing.assert_array_equal(c1[0], c2[0])
+    np.testing.assert_array_equal(out1, out2)
+    out3, _ = layers.dropout_forward(A, 0.6, np.random.default_rng(4))
+    assert not np.array_equal(out1, out3)
+
+
+def test_dropout_backward_matches_finite_differences(rng):
+    A = rng.standard_normal((3, 4))
+    R = rng.standard_normal((3, 4))
+
+    def f(a):  # the same seed each call, so the same mask
+        return np.sum(layers.dropout_forward(a, 0.7, np.random.default_rng(11))[0] * R)
+
+    _, cache = layers.dropout_forward(A, 0.7, np.random.default_rng(11))
+    np.testing.assert_allclose(layers.dropout_backward(R, cache), numerical_grad(f, A),
+                               rtol=1e-6, atol=1e-9)
+
+
+def test_dropout_float32_stays_float32(rng):
+    A = rng.standard_normal((2, 3)).astype(np.float32)
+    out, cache = layers.dropout_forward(A, 0.5, rng)
+    assert out.dtype == np.float32
+    assert layers.dropout_backward(np.ones_like(A), cache).dtype == np.float32
+
+
+@pytest.mark.parametrize("keep_prob, message", [
+    (1.5, r"keep_prob must be in \(0, 1\], got 1.5"),
+    (0.0, "keep_prob must be > 0, got 0.0"),
+])
+def test_dropout_bad_keep_prob(rng, keep_prob, message):
+    with pytest.raises(ValueError, match=message):
+        layers.dropout_forward(np.ones((2, 2)), keep_prob, rng)
+
+
+def test_dropout_needs_a_generator():
+    with pytest.raises(TypeError, match="rng must be a numpy Generator"):
+        layers.dropout_forward(np.ones((2, 2)), 0.5, 42)
+
+
+def test_dropout_with_a_given_mask_is_the_drawn_one(rng):
+    A = rng.standard_normal((4, 6))
+    out, (mask, _) = layers.dropout_forward(A, 0.6, np.random.default_rng(2))
+    for given in (mask, mask.astype(np.float64), mask.astype(int)):
+        again, (same, keep_prob) = layers.dropout_forward(A, 0.6, mask=given)
+        np.testing.assert_array_equal(again, out)
+        assert same.dtype == bool and keep_prob == 0.6
+    with pytest.raises(ValueError, match=r"mask must have the shape of A, \(4, 6\)"):
+        layers.dropout_forward(A, 0.6, mask=mask.T)
+    with pytest.raises(ValueError, match="mask must hold 0/1"):
+        layers.dropout_forward(A, 0.6, mask=mask / 0.6)
+
+
+def test_dropout_matches_keras_given_the_same_mask(keras, rng):
+    """Keras's Dropout(rate) is inverted dropout too: with the units Keras kept, ours gives
+    Keras's output exactly, and both keep about keep_prob of the units."""
+    A = (rng.standard_normal((50, 200)) + 3).astype(np.float32)  # no zeros of its own
+    keep_prob = 0.7
+    theirs = np.asarray(keras.layers.Dropout(1 - keep_prob, seed=3)(A.T, training=True)).T
+    kept = theirs != 0
+    ours, _ = layers.dropout_forward(A, keep_prob, mask=kept)
+    np.testing.assert_allclose(ours, theirs, rtol=1e-6)
+    drawn, (mask, _) = layers.dropout_forward(A, keep_prob, rng)
+    # 10,000 units: the kept fraction is within 0.02 of keep_prob (4 standard errors)
+    assert abs(kept.mean() - keep_prob) < 0.02 and abs(mask.mean() - keep_prob) < 0.02
+    np.testing.assert_allclose(np.asarray(keras.layers.Dropout(0.3)(A.T, training=False)).T,
+                               layers.dropout_forward(A, keep_prob, training=False)[0])
 
 
 # ---------------------------------------------------------------- whole model
@@ -134,7 +237,7 @@ def test_model_backward_matches_finite_differences(dims, activations, loss, labe
         return cost_fn(AL, Y)
 
     AL, caches = layers.model_forward(X, params, activations)
-    grads = layers.model_backward(AL, Y, caches, loss)
+    grads = layers.model_backward(AL, Y, caches, activations, loss)
     numeric = numerical_gradient(cost, {"X": X, **params})
     L = len(activations)
     assert set(grads) == ({f"dW{l}" for l in range(1, L + 1)} | {f"db{l}" for l in range(1, L + 1)}
@@ -157,7 +260,7 @@ def test_softmax_ce_needs_softmax_output(rng):
     params = random_params(rng, [2, 3])
     AL, caches = layers.model_forward(rng.normal(size=(2, 4)), params, ["sigmoid"])
     with pytest.raises(ValueError, match=r"softmax_cross_entropy needs a softmax output"):
-        layers.model_backward(AL, one_hot(np.array([[0, 1, 2, 0]]), 3), caches,
+        layers.model_backward(AL, one_hot(np.array([[0, 1, 2, 0]]), 3), caches, ["sigmoid"],
                               "softmax_cross_entropy")
 
 
@@ -165,9 +268,88 @@ def test_model_backward_rejects_unknown_loss_and_bad_labels(rng):
     params = random_params(rng, [2, 1])
     AL, caches = layers.model_forward(rng.normal(size=(2, 4)), params, ["sigmoid"])
     with pytest.raises(ValueError, match=r"unknown loss 'hinge'"):
-        layers.model_backward(AL, np.ones((1, 4)), caches, "hinge")
+        layers.model_backward(AL, np.ones((1, 4)), caches, ["sigmoid"], "hinge")
     with pytest.raises(ValueError, match=r"AL and Y must have the same shape"):
-        layers.model_backward(AL, np.ones((1, 3)), caches, "binary_cross_entropy")
+        layers.model_backward(AL, np.ones((1, 3)), caches, ["sigmoid"], "binary_cross_entropy")
+
+
+def test_caches_have_the_documented_layout(rng):
+    X = rng.normal(size=(3, 4))
+    params = random_params(rng, [3, 5, 2])
+    _, caches = layers.model_forward(X, params, ["tanh", "softmax"])
+    A_prev = X
+    for l, ((linear_cache, Z), D) in enumerate(caches, start=1):
+        A, W, b = linear_cache
+        assert A is A_prev or np.array_equal(A, A_prev)
+        assert W is params[f"W{l}"] and b is params[f"b{l}"]
+        np.testing.assert_allclose(Z, params[f"W{l}"] @ A_prev + params[f"b{l}"], rtol=1e-12)
+        assert D is None  # no dropout asked for
+        A_prev = np.tanh(Z)
+
+
+def test_dropout_masks_are_drawn_layer_by_layer_and_never_on_the_output(rng):
+    X = rng.normal(size=(3, 7))
+    params = random_params(rng, [3, 5, 4, 1])
+    _, caches = layers.model_forward(X, params, ["relu", "relu", "sigmoid"], keep_prob=0.5,
+                                     rng=np.random.default_rng(4))
+    replay = np.random.default_rng(4)
+    np.testing.assert_array_equal(caches[0][1], replay.random((5, 7)) < 0.5)
+    np.testing.assert_array_equal(caches[1][1], replay.random((4, 7)) < 0.5)
+    assert caches[2][1] is None
+    # the next layer's input is the dropped, rescaled activation
+    A1 = np.maximum(0, caches[0][0][1]) * caches[0][1] / 0.5
+    np.testing.assert_allclose(caches[1][0][0][0], A1, rtol=1e-12)
+
+
+@pytest.mark.parametrize("loss, activations, labels", [
+    ("binary_cross_entropy", ["relu", "tanh", "sigmoid"], binary_labels),
+    ("softmax_cross_entropy", ["elu", "relu", "softmax"],
+     lambda rng, m: rng.integers(0, 2, size=(1, m))),
+])
+def test_model_backward_through_dropout_matches_finite_differences(loss, activations,
+                                                                   labels, rng):
+    m, keep_prob = 6, 0.6
+    dims = [3, 5, 4, 1 if loss == "binary_cross_entropy" else 2]
+    X = rng.normal(size=(dims[0], m))
+    Y = labels(rng, m)
+    params = random_params(rng, dims)
+    masks = [rng.random((5, m)) < keep_prob, rng.random((4, m)) < keep_prob]
+    cost_fn, _ = get_loss(loss)
+
+    def cost(q):
+        p = {k: v for k, v in q.items() if k != "X"}
+        AL, _ = layers.model_forward(q["X"], p, activations, keep_prob=keep_prob, masks=masks)
+        return cost_fn(AL, Y)
+
+    AL, caches = layers.model_forward(X, params, activations, keep_prob=keep_prob,
+                                      masks=masks)
+    grads = layers.model_backward(AL, Y, caches, activations, loss, keep_prob=keep_prob)
+    numeric = numerical_gradient(cost, {"X": X, **params})
+    numeric["dA0"] = m * numeric.pop("dX")
+    assert_close_grads(grads, numeric)
+    without = layers.model_backward(AL, Y, caches, activations, loss, keep_prob=keep_prob,
+                                    need_dA0=False)
+    assert "dA0" not in without
+    for key, value in without.items():
+        np.testing.assert_array_equal(value, grads[key])
+
+
+def test_model_forward_checks_masks_and_rng(rng):
+    X = rng.normal(size=(3, 4))
+    params = random_params(rng, [3, 5, 1])
+    with pytest.raises(ValueError, match="masks must be a list of 1 keep masks D1..D1"):
+        layers.model_forward(X, params, ["relu", "sigmoid"], keep_prob=0.5, masks=[])
+    with pytest.raises(TypeError, match="rng must be a numpy Generator"):
+        layers.model_forward(X, params, ["relu", "sigmoid"], keep_prob=0.5)
+
+
+def test_linear_activation_backward_needs_its_cache_and_activation(rng):
+    _, cache = layers.linear_activation_forward(rng.normal(size=(3, 4)), np.ones((2, 3)),
+                                                np.zeros((2, 1)), "relu")
+    with pytest.raises(TypeError, match=r"cache must be the pair \(linear_cache, Z\)"):
+        layers.linear_activation_backward(np.ones((2, 4)), cache[0], "relu")
+    with pytest.raises(ValueError, match="unknown activation 'rel'"):
+        layers.linear_activation_backward(np.ones((2, 4)), cache, "rel")
 
 
 # ---------------------------------------------------------------- predict
@@ -194,23 +376,23 @@ def test_predict_rejects_unsupported_output(rng):
 
 # ---------------------------------------------------------------- bad input
 
-def test_dense_forward_shape_errors(rng):
+def test_linear_forward_shape_errors(rng):
     A = rng.normal(size=(3, 4))
     with pytest.raises(ValueError, match=r"b must have shape \(2, 1\), got \(2,\)"):
-        layers.dense_forward(A, np.ones((2, 3)), np.ones(2))
+        layers.linear_forward(A, np.ones((2, 3)), np.ones(2))
     with pytest.raises(ValueError, match=r"W has shape \(2, 4\) but A_prev has 3 rows"):
-        layers.dense_forward(A, np.ones((2, 4)), np.ones((2, 1)))
+        layers.linear_forward(A, np.ones((2, 4)), np.ones((2, 1)))
     with pytest.raises(ValueError, match=r"A_prev must be a 2-D array .*got shape \(3,\)"):
-        layers.dense_forward(np.ones(3), np.ones((2, 3)), np.ones((2, 1)))
+        layers.linear_forward(np.ones(3), np.ones((2, 3)), np.ones((2, 1)))
 
 
 def test_backward_shape_errors(rng):
-    _, cache = layers.dense_forward(rng.normal(size=(3, 4)), np.ones((2, 3)), np.ones((2, 1)))
+    _, cache = layers.linear_forward(rng.normal(size=(3, 4)), np.ones((2, 3)), np.ones((2, 1)))
     with pytest.raises(ValueError, match=r"dZ must have shape \(2, 4\), got \(4, 2\)"):
-        layers.dense_backward(np.ones((4, 2)), cache)
+        layers.linear_backward(np.ones((4, 2)), cache)
     _, cache = layers.activation_forward(np.ones((2, 4)), "relu")
     with pytest.raises(ValueError, match=r"dA and Z must have the same shape"):
-        layers.activation_backward(np.ones((2, 3)), cache)
+        layers.activation_backward(np.ones((2, 3)), cache, "relu")
 
 
 def test_model_forward_names_the_broken_layer(rng):
@@ -235,7 +417,7 @@ def test_model_forward_names_the_broken_layer(rng):
 @pytest.mark.parametrize("bad", [np.array([["a", "b"]]), np.array([[True, False]])])
 def test_non_numeric_input_rejected(bad):
     with pytest.raises(TypeError, match=r"A_prev must be a numeric array"):
-        layers.dense_forward(bad, np.ones((1, 2)), np.ones((1, 1)))
+        layers.linear_forward(bad, np.ones((1, 2)), np.ones((1, 1)))
     with pytest.raises(TypeError, match=r"Z must be a numeric array"):
         layers.activation_forward(bad, "relu")
 
@@ -251,7 +433,8 @@ def test_float32_stays_float32(rng):
     Y = np.array([[1, 0, 1, 1, 0]])
     AL, caches = layers.model_forward(X, params, ["relu", "sigmoid"])
     assert AL.dtype == np.float32
-    grads = layers.model_backward(AL, Y, caches, "binary_cross_entropy")
+    grads = layers.model_backward(AL, Y, caches, ["relu", "sigmoid"], "binary_cross_entropy")
     assert all(g.dtype == np.float32 for g in grads.values())
-    grads = layers.model_backward(AL, Y.astype(np.float32), caches, "mean_squared_error")
+    grads = layers.model_backward(AL, Y.astype(np.float32), caches, ["relu", "sigmoid"],
+                                  "mean_squared_error")
     assert all(g.dtype == np.float32 for g in grads.values())

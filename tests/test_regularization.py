@@ -1,4 +1,4 @@
-"""helpers.regularization: L2, inverted dropout, batch normalisation.
+"""helpers.regularization: L2 and batch normalisation.
 
 Gradients are checked against central finite differences in float64; batch normalisation
 against keras.layers.BatchNormalization (which stores examples as rows: we transpose).
@@ -37,81 +37,6 @@ def test_l2_bad_arguments():
         reg.l2_penalty({"W1": np.ones((2, 2))}, -0.1, 3)
     with pytest.raises(ValueError, match="m must be > 0, got 0"):
         reg.l2_gradient(np.ones((2, 2)), 0.1, 0)
-
-
-# ---------------------------------------------------------------------- dropout
-
-
-def test_dropout_keeps_expected_value(rng):
-    A = rng.standard_normal((3, 4)) + 1.0
-    reps = 5000
-    out, cache = reg.dropout_forward(np.tile(A, (1, reps)), 0.8, rng)
-    mean_out = out.reshape(3, reps, 4).mean(axis=1)
-    np.testing.assert_allclose(mean_out, A, atol=0.05)
-    # kept entries are scaled by exactly 1 / keep_prob, dropped ones are 0
-    kept = cache["mask"]
-    assert abs(kept.mean() - 0.8) < 0.01
-    np.testing.assert_allclose(out[kept], np.tile(A, (1, reps))[kept] / 0.8)
-    assert np.all(out[~kept] == 0)
-
-
-def test_dropout_test_mode_is_identity_and_draws_nothing(rng):
-    A = rng.standard_normal((3, 5))
-    out, cache = reg.dropout_forward(A, 0.5, rng, training=False)
-    np.testing.assert_array_equal(out, A)
-    dA = rng.standard_normal((3, 5))
-    np.testing.assert_array_equal(reg.dropout_backward(dA, cache), dA)
-    used, fresh = np.random.default_rng(7), np.random.default_rng(7)
-    reg.dropout_forward(A, 0.5, used, training=False)
-    assert used.random() == fresh.random()
-
-
-def test_dropout_keep_prob_one_is_identity(rng):
-    A = rng.standard_normal((2, 6))
-    np.testing.assert_array_equal(reg.dropout_forward(A, 1.0, rng)[0], A)
-
-
-def test_dropout_same_seed_same_mask():
-    A = np.ones((5, 8))
-    out1, c1 = reg.dropout_forward(A, 0.6, np.random.default_rng(3))
-    out2, c2 = reg.dropout_forward(A, 0.6, np.random.default_rng(3))
-    np.testing.assert_array_equal(c1["mask"], c2["mask"])
-    np.testing.assert_array_equal(out1, out2)
-    out3, _ = reg.dropout_forward(A, 0.6, np.random.default_rng(4))
-    assert not np.array_equal(out1, out3)
-
-
-def test_dropout_backward_matches_finite_differences(rng):
-    A = rng.standard_normal((3, 4))
-    R = rng.standard_normal((3, 4))
-
-    def f(a):  # the same seed each call, so the same mask
-        return np.sum(reg.dropout_forward(a, 0.7, np.random.default_rng(11))[0] * R)
-
-    _, cache = reg.dropout_forward(A, 0.7, np.random.default_rng(11))
-    np.testing.assert_allclose(reg.dropout_backward(R, cache), numerical_grad(f, A),
-                               rtol=1e-6, atol=1e-9)
-
-
-def test_dropout_float32_stays_float32(rng):
-    A = rng.standard_normal((2, 3)).astype(np.float32)
-    out, cache = reg.dropout_forward(A, 0.5, rng)
-    assert out.dtype == np.float32
-    assert reg.dropout_backward(np.ones_like(A), cache).dtype == np.float32
-
-
-@pytest.mark.parametrize("keep_prob, message", [
-    (1.5, r"keep_prob must be in \(0, 1\], got 1.5"),
-    (0.0, "keep_prob must be > 0, got 0.0"),
-])
-def test_dropout_bad_keep_prob(rng, keep_prob, message):
-    with pytest.raises(ValueError, match=message):
-        reg.dropout_forward(np.ones((2, 2)), keep_prob, rng)
-
-
-def test_dropout_needs_a_generator():
-    with pytest.raises(TypeError, match="rng must be a numpy Generator"):
-        reg.dropout_forward(np.ones((2, 2)), 0.5, 42)
 
 
 # ---------------------------------------------------------- batch normalisation

@@ -28,16 +28,16 @@ def test_hand_computed_values():
     assert schedules.exponential_decay(1.0, 15, 10, 0.5, staircase=True) == pytest.approx(0.5)
 
 
-def test_step_decay_is_the_course_fixed_interval_rule():
+def test_schedule_lr_decay_is_the_course_fixed_interval_rule():
     # lr0 / (1 + decay_rate * floor(epoch / time_interval))
-    assert schedules.step_decay(0.1, 0, 1.0) == pytest.approx(0.1)
-    assert schedules.step_decay(0.1, 999, 1.0) == pytest.approx(0.1)
-    assert schedules.step_decay(0.1, 1000, 1.0) == pytest.approx(0.05)
-    assert schedules.step_decay(0.1, 2500, 0.3, time_interval=500) == pytest.approx(0.1 / 2.5)
+    assert schedules.schedule_lr_decay(0.1, 0, 1.0) == pytest.approx(0.1)
+    assert schedules.schedule_lr_decay(0.1, 999, 1.0) == pytest.approx(0.1)
+    assert schedules.schedule_lr_decay(0.1, 1000, 1.0) == pytest.approx(0.05)
+    assert schedules.schedule_lr_decay(0.1, 2500, 0.3, time_interval=500) == pytest.approx(0.1 / 2.5)
 
 
 def test_array_of_steps_gives_an_array():
-    lrs = schedules.step_decay(1.0, np.arange(0, 5000, 1000), 1.0)
+    lrs = schedules.schedule_lr_decay(1.0, np.arange(0, 5000, 1000), 1.0)
     np.testing.assert_allclose(lrs, [1, 1 / 2, 1 / 3, 1 / 4, 1 / 5])
     assert isinstance(schedules.exponential_decay(1.0, 3, 10, 0.5), float)
 
@@ -48,6 +48,6 @@ def test_bad_arguments():
     with pytest.raises(ValueError, match="step must be a number or array of numbers >= 0"):
         schedules.inverse_time_decay(0.1, -1, 10, 0.5)
     with pytest.raises(ValueError, match="decay_rate must be >= 0, got -0.5"):
-        schedules.step_decay(0.1, 3, -0.5)
+        schedules.schedule_lr_decay(0.1, 3, -0.5)
     with pytest.raises(ValueError, match="initial_learning_rate must be > 0"):
         schedules.inverse_time_decay(0.0, 1, 10, 0.5)

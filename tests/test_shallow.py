@@ -47,7 +47,7 @@ def test_forward_matches_the_layers_module(net):
     A2, cache = shallow.forward_propagation(X, parameters)
     AL, caches = layers.model_forward(X, parameters, ["tanh", "sigmoid"])
     np.testing.assert_allclose(A2, AL, rtol=1e-12)
-    np.testing.assert_allclose(cache["Z1"], caches[0][1][0], rtol=1e-12)
+    np.testing.assert_allclose(cache["Z1"], caches[0][0][1], rtol=1e-12)
     np.testing.assert_allclose(cache["A1"], np.tanh(cache["Z1"]), rtol=1e-12)
     assert cache["A2"] is A2 and A2.shape == (1, 7)
 
@@ -57,7 +57,7 @@ def test_backward_matches_the_layers_module(net):
     _, cache = shallow.forward_propagation(X, parameters)
     grads = shallow.backward_propagation(parameters, cache, X, Y)
     AL, caches = layers.model_forward(X, parameters, ["tanh", "sigmoid"])
-    expected = layers.model_backward(AL, Y, caches, "binary_cross_entropy")
+    expected = layers.model_backward(AL, Y, caches, ["tanh", "sigmoid"], "binary_cross_entropy")
     for key in ("dW1", "db1", "dW2", "db2"):
         np.testing.assert_allclose(grads[key], expected[key], rtol=1e-10, err_msg=key)
 

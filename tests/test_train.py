@@ -185,7 +185,7 @@ def test_mismatched_labels_are_refused(rng):
 def _reference_fit(X, Y, params, activations, loss, epochs, batch_size, rng, lambd,
                    keep_prob, learning_rate):
     """fit written plainly with the public, checked functions of notebooks 04 to 07:
-    random_mini_batches, dropout_forward/backward, dense_activation_forward/backward,
+    random_mini_batches, dropout_forward/backward, linear_activation_forward/backward,
     model_backward's output step, l2_gradient and adam, in the order fit draws from rng."""
     from helpers import layers, minibatches, optimizers, regularization
     L, state = len(activations), None
@@ -193,21 +193,22 @@ def _reference_fit(X, Y, params, activations, loss, epochs, batch_size, rng, lam
         for Xb, Yb in minibatches.random_mini_batches(X, Y, batch_size, rng=rng):
             A, caches = Xb, []
             for l, activation in enumerate(activations, start=1):
-                A, cache = layers.dense_activation_forward(A, params[f"W{l}"],
-                                                           params[f"b{l}"], activation)
+                A, cache = layers.linear_activation_forward(A, params[f"W{l}"],
+                                                            params[f"b{l}"], activation)
                 drop = None
                 if l < L and keep_prob < 1:
-                    A, drop = regularization.dropout_forward(A, keep_prob, rng)
+                    A, drop = layers.dropout_forward(A, keep_prob, rng)
                 caches.append((cache, drop))
-            out = layers.model_backward(A, Yb, [caches[-1][0]], loss)
+            out = layers.model_backward(A, Yb, [(caches[-1][0], None)], activations[-1:],
+                                        loss)
             grads = {f"dW{L}": out["dW1"], f"db{L}": out["db1"]}
             dA = out["dA0"]
             for l in range(L - 1, 0, -1):
                 cache, drop = caches[l - 1]
                 if drop is not None:
-                    dA = regularization.dropout_backward(dA, drop)
-                dA, grads[f"dW{l}"], grads[f"db{l}"] = layers.dense_activation_backward(
-                    dA, cache)
+                    dA = layers.dropout_backward(dA, drop)
+                dA, grads[f"dW{l}"], grads[f"db{l}"] = layers.linear_activation_backward(
+                    dA, cache, activations[l - 1])
             for l in range(1, L + 1):
                 grads[f"dW{l}"] = grads[f"dW{l}"] + regularization.l2_gradient(
                     params[f"W{l}"], lambd, Xb.shape[1])

@@ -573,7 +573,7 @@ for label, (activation, method, scale) in deep_networks.items():
         params[f"W{l}"] *= scale
     deep_activations = [activation] * depth + ["sigmoid"]
     AL, caches = layers.model_forward(X_train, params, deep_activations)
-    grads = layers.model_backward(AL, Y_train, caches, "binary_cross_entropy")
+    grads = layers.model_backward(AL, Y_train, caches, deep_activations, "binary_cross_entropy")
     size = [np.sqrt(np.mean(grads[f"dA{l}"] ** 2)) for l in range(1, depth + 1)]
     ax.semilogy(range(1, depth + 1), size, marker="o", ms=3, label=label)
     print(f"{label:<20} layer 1 receives {size[0] / size[-1]:7.0e} times the gradient "
@@ -622,7 +622,7 @@ plt.show()
 def dead_fraction(params, X, activations):
     """Per hidden layer, the fraction of units whose z is <= 0 for every column of X."""
     _, caches = layers.model_forward(X, params, activations)
-    return [float(np.mean(np.all(cache[1][0] <= 0, axis=1))) for cache in caches[:-1]]
+    return [float(np.mean(np.all(Z <= 0, axis=1))) for (_, Z), _ in caches[:-1]]
 
 
 # %% tags=["nbval-check-output"]
