@@ -1,15 +1,25 @@
-"""Weight initializers with Keras's names, and `initialize_parameters` for a network.
+"""Weight initializers with Keras's names, `initialize_parameters` for a network, and the
+four schemes of notebook 05.
 
 A weight here has shape (fan_out, fan_in) = (n[l], n[l-1]), because examples are
 columns and Z = W A_prev + b. A Keras Dense kernel is the transpose, (fan_in,
 fan_out), so Keras's fans are read from the other axes; the variances are the same.
 
-We draw from plain normal distributions with the target variance (Keras draws from a
-truncated normal rescaled to the same variance):
+Every initializer draws from a distribution with mean 0 and the standard deviation
+`expected_std` gives (Keras draws its normals from a truncated normal rescaled to the
+same variance; we draw plain normals):
     glorot_normal  var 2 / (fan_in + fan_out)   glorot_uniform  limit sqrt(6 / (fan_in + fan_out))
     he_normal      var 2 / fan_in               he_uniform      limit sqrt(6 / fan_in)
-He initialisation is the one designed for ReLU-family activations; Glorot (Xavier)
-for tanh and sigmoid.
+    lecun_normal   var 1 / fan_in               lecun_uniform   limit sqrt(3 / fan_in)
+(a uniform on [-limit, limit] has variance limit^2 / 3). Xavier means Glorot: the
+variance 2 / (n[l-1] + n[l]) of Glorot and Bengio's paper, the course's
+`initialize_parameters_xavier`; 1 / n[l-1] is LeCun's, called lecun here. He is the one
+designed for ReLU-family activations; Glorot (Xavier) for tanh and sigmoid.
+
+Any correct way of drawing gets full marks, so a grading check cannot compare a
+student's weights with these numbers one by one. It compares statistics instead: with
+large layers, each W[l]'s sample standard deviation is within a few percent of
+`expected_std(method, n[l-1], n[l])` and its mean near 0, and the biases are zeros.
 """
 import numpy as np
 
@@ -34,6 +44,32 @@ def _fans(shape, rng):
     return fan_in, fan_out
 
 
+def _numerator_and_fan(method, fan_in, fan_out):
+    """(k, fan) with variance k / fan: glorot 2 / (fan_in + fan_out), he 2 / fan_in,
+    lecun 1 / fan_in. An integer k keeps a uniform's limit sqrt(3 k / fan) exact."""
+    family = method.rsplit("_", 1)[0]
+    return {"glorot": (2, fan_in + fan_out), "he": (2, fan_in), "lecun": (1, fan_in)}[family]
+
+
+def expected_std(method, fan_in, fan_out, stddev=0.01):
+    """The standard deviation of the weights `method` draws for one layer.
+
+    method: a name from INITIALIZERS; fan_in = n[l-1], fan_out = n[l] (positive ints);
+    stddev: random_normal's. Returns a float (0.0 for "zeros"). The initializers draw
+    with exactly this value, so a check of a student's initializer can use it.
+    Introduced in notebook 05.
+    """
+    _validate.check_choice(method, "initializer", INITIALIZERS)
+    _check_shape_arg((fan_out, fan_in), ndim=2, name="(fan_out, fan_in)")
+    if method == "zeros":
+        return 0.0
+    if method == "random_normal":
+        _validate.check_positive(stddev, "stddev")
+        return float(stddev)
+    k, fan = _numerator_and_fan(method, fan_in, fan_out)
+    return float(np.sqrt(k / fan))
+
+
 def zeros(shape, rng=None):
     """All zeros, float64; the right start for biases (rng is ignored, accepted so
     every initializer can be called the same way).
@@ -56,14 +92,26 @@ def random_normal(shape, rng, stddev=0.01):
     return rng.normal(0.0, stddev, size=shape)
 
 
+def _normal(method, shape, rng):
+    fan_in, fan_out = _fans(shape, rng)
+    return rng.normal(0.0, expected_std(method, fan_in, fan_out), size=shape)
+
+
+def _uniform(method, shape, rng):
+    """Uniform on [-limit, limit] with limit = sqrt(3) * expected_std."""
+    fan_in, fan_out = _fans(shape, rng)
+    k, fan = _numerator_and_fan(method, fan_in, fan_out)
+    limit = np.sqrt(3 * k / fan)
+    return rng.uniform(-limit, limit, size=shape)
+
+
 def glorot_normal(shape, rng):
     """Glorot (Xavier) normal: mean 0, variance 2 / (fan_in + fan_out).
 
     shape: (fan_out, fan_in) = (n[l], n[l-1]); rng: np.random.Generator.
-    Returns a float64 array of that shape. Introduced in notebook 05.
+    Returns a float64 array of that shape. Introduced in notebook 03.
     """
-    fan_in, fan_out = _fans(shape, rng)
-    return rng.normal(0.0, np.sqrt(2 / (fan_in + fan_out)), size=shape)
+    return _normal("glorot_normal", shape, rng)
 
 
 def glorot_uniform(shape, rng):
@@ -72,19 +120,16 @@ def glorot_uniform(shape, rng):
     shape: (fan_out, fan_in) = (n[l], n[l-1]); rng: np.random.Generator.
     Returns a float64 array of that shape. Introduced in notebook 05.
     """
-    fan_in, fan_out = _fans(shape, rng)
-    limit = np.sqrt(6 / (fan_in + fan_out))
-    return rng.uniform(-limit, limit, size=shape)
+    return _uniform("glorot_uniform", shape, rng)
 
 
 def he_normal(shape, rng):
     """He normal: mean 0, variance 2 / fan_in (for ReLU-family layers).
 
     shape: (fan_out, fan_in) = (n[l], n[l-1]); rng: np.random.Generator.
-    Returns a float64 array of that shape. Introduced in notebook 05.
+    Returns a float64 array of that shape. Introduced in notebook 03.
     """
-    fan_in, _ = _fans(shape, rng)
-    return rng.normal(0.0, np.sqrt(2 / fan_in), size=shape)
+    return _normal("he_normal", shape, rng)
 
 
 def he_uniform(shape, rng):
@@ -93,9 +138,26 @@ def he_uniform(shape, rng):
     shape: (fan_out, fan_in) = (n[l], n[l-1]); rng: np.random.Generator.
     Returns a float64 array of that shape. Introduced in notebook 05.
     """
-    fan_in, _ = _fans(shape, rng)
-    limit = np.sqrt(6 / fan_in)
-    return rng.uniform(-limit, limit, size=shape)
+    return _uniform("he_uniform", shape, rng)
+
+
+def lecun_normal(shape, rng):
+    """LeCun normal: mean 0, variance 1 / fan_in (the "divide by sqrt(n[l-1])" scale,
+    sometimes mislabelled Xavier).
+
+    shape: (fan_out, fan_in) = (n[l], n[l-1]); rng: np.random.Generator.
+    Returns a float64 array of that shape. Introduced in notebook 04.
+    """
+    return _normal("lecun_normal", shape, rng)
+
+
+def lecun_uniform(shape, rng):
+    """LeCun uniform on [-limit, limit], limit = sqrt(3 / fan_in).
+
+    shape: (fan_out, fan_in) = (n[l], n[l-1]); rng: np.random.Generator.
+    Returns a float64 array of that shape. Introduced in notebook 05.
+    """
+    return _uniform("lecun_uniform", shape, rng)
 
 
 INITIALIZERS = {
@@ -105,6 +167,8 @@ INITIALIZERS = {
     "glorot_uniform": glorot_uniform,
     "he_normal": he_normal,
     "he_uniform": he_uniform,
+    "lecun_normal": lecun_normal,
+    "lecun_uniform": lecun_uniform,
 }
 
 
@@ -122,8 +186,8 @@ def initialize_parameters(layer_dims, rng, method="he_normal", **kwargs):
 
     layer_dims: [n[0], n[1], ..., n[L]] (n[0] = n_x); rng: np.random.Generator;
     method: a name from INITIALIZERS; kwargs go to the initializer (e.g. stddev).
-    Returns params with W{l} of shape (n[l], n[l-1]) and b{l} of shape (n[l], 1).
-    Introduced in notebook 05.
+    Returns params with W{l} of shape (n[l], n[l-1]) and b{l} of shape (n[l], 1); the
+    weights are drawn layer by layer, W1 first. Introduced in notebook 03.
     """
     init = get_initializer(method)
     _validate.check_rng(rng)
@@ -139,3 +203,47 @@ def initialize_parameters(layer_dims, rng, method="he_normal", **kwargs):
         params[f"W{l}"] = init((dims[l], dims[l - 1]), rng, **kwargs)
         params[f"b{l}"] = zeros((dims[l], 1))
     return params
+
+
+# ------------------------------------------------- notebook 05's four schemes
+# Each is initialize_parameters with one method; the docstring states the exercise's
+# formula. Biases are zeros in every scheme.
+
+def initialize_parameters_zeros(layer_dims):
+    """Every W[l] and b[l] zero: W[l] (n[l], n[l-1]), b[l] (n[l], 1).
+
+    layer_dims: [n[0], ..., n[L]]. Returns params. Every hidden unit of a layer then
+    computes the same thing and gets the same gradient, so they stay equal: the network
+    is no better than one unit per layer. Introduced in notebook 05.
+    """
+    return initialize_parameters(layer_dims, np.random.default_rng(0), method="zeros")
+
+
+def initialize_parameters_random(layer_dims, rng):
+    """Large random weights: W[l] = 10 * standard normal, shape (n[l], n[l-1]); b[l]
+    zeros (n[l], 1). expected_std("random_normal", ..., stddev=10.0) is 10.
+
+    layer_dims: [n[0], ..., n[L]]; rng: np.random.Generator. Returns params.
+    Introduced in notebook 05.
+    """
+    return initialize_parameters(layer_dims, rng, method="random_normal", stddev=10.0)
+
+
+def initialize_parameters_xavier(layer_dims, rng):
+    """Xavier (Glorot) normal: W[l] = standard normal * sqrt(2 / (n[l-1] + n[l])),
+    shape (n[l], n[l-1]); b[l] zeros (n[l], 1). Keras's glorot_normal.
+
+    layer_dims: [n[0], ..., n[L]]; rng: np.random.Generator. Returns params.
+    Introduced in notebook 05.
+    """
+    return initialize_parameters(layer_dims, rng, method="glorot_normal")
+
+
+def initialize_parameters_he(layer_dims, rng):
+    """He normal: W[l] = standard normal * sqrt(2 / n[l-1]), shape (n[l], n[l-1]);
+    b[l] zeros (n[l], 1). Keras's he_normal.
+
+    layer_dims: [n[0], ..., n[L]]; rng: np.random.Generator. Returns params.
+    Introduced in notebook 05.
+    """
+    return initialize_parameters(layer_dims, rng, method="he_normal")
