@@ -105,59 +105,36 @@ def _uniform(method, shape, rng):
     return rng.uniform(-limit, limit, size=shape)
 
 
-def glorot_normal(shape, rng):
-    """Glorot (Xavier) normal: mean 0, variance 2 / (fan_in + fan_out).
+def _initializer(method, formula, notebook):
+    """The initializer `method`: (shape, rng) -> a float64 array of that shape, drawn from
+    a normal or a uniform (by its name) with expected_std(method, ...)."""
+    draw = _uniform if method.endswith("_uniform") else _normal
+
+    def initializer(shape, rng):
+        return draw(method, shape, rng)
+
+    initializer.__name__ = initializer.__qualname__ = method
+    initializer.__doc__ = f"""{formula}
 
     shape: (fan_out, fan_in) = (n[l], n[l-1]); rng: np.random.Generator.
-    Returns a float64 array of that shape. Introduced in notebook 03.
+    Returns a float64 array of that shape. Introduced in notebook {notebook:02d}.
     """
-    return _normal("glorot_normal", shape, rng)
+    return initializer
 
 
-def glorot_uniform(shape, rng):
-    """Glorot (Xavier) uniform on [-limit, limit], limit = sqrt(6 / (fan_in + fan_out)).
-
-    shape: (fan_out, fan_in) = (n[l], n[l-1]); rng: np.random.Generator.
-    Returns a float64 array of that shape. Introduced in notebook 05.
-    """
-    return _uniform("glorot_uniform", shape, rng)
-
-
-def he_normal(shape, rng):
-    """He normal: mean 0, variance 2 / fan_in (for ReLU-family layers).
-
-    shape: (fan_out, fan_in) = (n[l], n[l-1]); rng: np.random.Generator.
-    Returns a float64 array of that shape. Introduced in notebook 03.
-    """
-    return _normal("he_normal", shape, rng)
-
-
-def he_uniform(shape, rng):
-    """He uniform on [-limit, limit], limit = sqrt(6 / fan_in).
-
-    shape: (fan_out, fan_in) = (n[l], n[l-1]); rng: np.random.Generator.
-    Returns a float64 array of that shape. Introduced in notebook 05.
-    """
-    return _uniform("he_uniform", shape, rng)
-
-
-def lecun_normal(shape, rng):
-    """LeCun normal: mean 0, variance 1 / fan_in (the "divide by sqrt(n[l-1])" scale,
-    sometimes mislabelled Xavier).
-
-    shape: (fan_out, fan_in) = (n[l], n[l-1]); rng: np.random.Generator.
-    Returns a float64 array of that shape. Introduced in notebook 04.
-    """
-    return _normal("lecun_normal", shape, rng)
-
-
-def lecun_uniform(shape, rng):
-    """LeCun uniform on [-limit, limit], limit = sqrt(3 / fan_in).
-
-    shape: (fan_out, fan_in) = (n[l], n[l-1]); rng: np.random.Generator.
-    Returns a float64 array of that shape. Introduced in notebook 05.
-    """
-    return _uniform("lecun_uniform", shape, rng)
+# name, formula, notebook that introduces it
+glorot_normal, glorot_uniform, he_normal, he_uniform, lecun_normal, lecun_uniform = (
+    _initializer(*row) for row in [
+        ("glorot_normal", "Glorot (Xavier) normal: mean 0, variance 2 / (fan_in + fan_out).",
+         3),
+        ("glorot_uniform", "Glorot (Xavier) uniform on [-limit, limit], limit = "
+         "sqrt(6 / (fan_in + fan_out)).", 5),
+        ("he_normal", "He normal: mean 0, variance 2 / fan_in (for ReLU-family layers).", 3),
+        ("he_uniform", "He uniform on [-limit, limit], limit = sqrt(6 / fan_in).", 5),
+        ("lecun_normal", "LeCun normal: mean 0, variance 1 / fan_in (the \"divide by "
+         "sqrt(n[l-1])\" scale, sometimes mislabelled Xavier).", 4),
+        ("lecun_uniform", "LeCun uniform on [-limit, limit], limit = sqrt(3 / fan_in).", 5),
+    ])
 
 
 INITIALIZERS = {
