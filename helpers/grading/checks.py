@@ -209,13 +209,17 @@ def close(actual, expected, rtol=1e-6, atol=1e-9, equal_nan=False):
 
 
 def expect_close(actual, expected, what, mistakes=(), args=(), rtol=1e-6, atol=1e-9,
-                 reveal=True):
+                 reveal=True, describe=None):
     """Raise AssertionError unless `actual` equals `expected` to tolerance.
 
     mistakes: Mistake list; each `wrong(*args)` is compared with `actual`, and the first
         that matches gives the message.
     reveal: show the expected values in the message (visible checks); hidden checks pass
         False so feedback never shows their answers.
+    describe: for a wrong answer of the right shape that no mistake explains,
+        `describe(actual, expected, reveal)` (float arrays; reveal False while no value
+        may be shown) gives the message that follows `what`, or None for the default
+        one. Notebook 03 says there where the wrong entries lie and what they share.
     """
     reveal = reveal and not quiet()
     actual_arr = np.asarray(actual, dtype=float)
@@ -229,6 +233,9 @@ def expect_close(actual, expected, what, mistakes=(), args=(), rtol=1e-6, atol=1
             raise CheckFailed(f"{what}: {mistake.message}")
     if actual_arr.shape != expected_arr.shape:
         raise CheckFailed(shape_message(what, expected_arr.shape, actual_arr.shape))
+    described = None if describe is None else describe(actual_arr, expected_arr, reveal)
+    if described is not None:
+        raise CheckFailed(f"{what} {described}")
     if np.isnan(actual_arr).any() or np.isinf(actual_arr).any():
         raise CheckFailed(f"{what} contains nan or inf: look for a division by zero, "
                           "log(0) or exp of a large number")

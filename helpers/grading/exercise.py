@@ -21,6 +21,8 @@ What every check does, in one place (`run`, `grade`):
   against that part's `mistakes` (each `Mistake.wrong` takes the function's own
   arguments and returns what the mistake gives for the part), and the message names the
   first that matches.
+An exercise may replace that comparison (`compare`) and add checks after it (`also`), as
+notebook 03 does for its kinks and its |z| up to 1000.
 
 The hidden cases are not here: this package is installed where students work. They are
 written in the hidden part of each test cell as `checks.hidden("name", fn, args=...,
@@ -72,6 +74,18 @@ class Exercise:
         and its derivative in one cell).
     hints: (text, hint) pairs: a crash whose message holds `text` gets `hint` added, for
         the crashes this exercise provokes.
+    compare: `compare(value, expected, what, mistakes, args, kwargs, reveal)` replaces the
+        default comparison of a part (`as_array` or `as_scalar`, then
+        `checks.expect_close`): `value` is the part as the function returned it,
+        `expected` the reference's as a float array, `mistakes` the part's Mistakes bound
+        to the case (each `wrong()` takes no argument), `args`/`kwargs` the case's
+        arguments; it raises CheckFailed. Notebook 03 uses it for kinks (any slope between
+        the one-sided ones at z = 0) and to describe wrong entries.
+    also: `also(call, args, kwargs, what)` runs after each case's parts all passed, for
+        what one expected value cannot say; `call(*args, **kwargs)` calls the function
+        the way the check does (copies, lent exercises, in-place changes named) and
+        returns its plain result, `what` names the exercise and the case. Notebook 03
+        checks that nothing is nan for |z| up to 1000.
     """
 
     name: str
@@ -86,6 +100,8 @@ class Exercise:
     may_change: Sequence[str] = ()
     hints: Sequence[tuple] = ()
     cell: str = ""
+    compare: Callable = None
+    also: Callable = None
     rtol: float = 1e-6
     atol: float = 1e-9
 
@@ -188,15 +204,22 @@ def grade(exercise, fn, case, expected, reveal):
         what = f"{exercise.name}{label}" if list(exercise.parts) == [part] else \
             f"{part} from {exercise.name}{label}"
         value = got[part]
+        mistakes = [Mistake(m.message, _bound(m.wrong, args, kwargs))
+                    for m in exercise.mistakes.get(part, ())]
+        if exercise.compare is not None:
+            exercise.compare(value, np.asarray(want, dtype=float), what, mistakes, args,
+                             kwargs, reveal)
+            continue
         if type(want) is list and type(value) in (list, tuple):
             value = np.asarray(value)  # a list where the reference returns one (costs)
         want = np.asarray(want, dtype=float)
         actual = as_scalar(value, what) if want.ndim == 0 else \
             as_array(value, what, want.shape)
-        mistakes = [Mistake(m.message, _bound(m.wrong, args, kwargs))
-                    for m in exercise.mistakes.get(part, ())]
         expect_close(actual, want, what, mistakes, rtol=exercise.rtol, atol=exercise.atol,
                      reveal=reveal)
+    if exercise.also is not None:
+        exercise.also(lambda *a, **k: run(exercise, fn, a, k), args, kwargs,
+                      f"{exercise.name}{label}")
 
 
 def _bound(wrong, args, kwargs):

@@ -1,26 +1,37 @@
 """Checks for notebook 03 (activation functions).
 
-Exercises 1 to 6 each ask for an activation and its derivative; they share one check,
-`_compare`, driven by the tables below: the reference function (helpers.activations),
-the common mistakes of each function, and the slopes accepted at a kink. Exercise 7 is
-a numerically stable softmax, exercise 8 a choice of output activation per task.
+Exercises 1 to 6 each ask for an activation and its derivative in one answer cell; each
+of the twelve functions is declared once as an `Exercise` (`helpers/grading/exercise.py`),
+with its reference (helpers.activations), the visible cases, its common mistakes (the
+tables below, plus "the two bodies swapped") and the cell it shares with its partner.
+Exercise 7 is a numerically stable softmax, exercise 8 a choice of output activation per
+task, which has checks of its own.
 
-A wrong answer that matches no listed mistake is still described: `_where_wrong` says
-where its wrong entries lie (z < 0, z = 0, large |z|, ...) and what they share (one
-factor, the wrong sign, nan), `_wrong_columns` the same for the columns of a softmax.
-Hidden checks say it without any number.
+What the declarations add to the framework's checks, through its hooks:
+- `compare` (`_compare_entries`): a list, a result one axis short and an integer array
+  are named; at a kink (z == 0 exactly, KINKS) any slope between the one-sided ones
+  passes; and `checks.expect_close`'s `describe=` says where wrong entries that no listed
+  mistake explains lie (z < 0, z = 0, large |z|, ...) and what they share (one factor,
+  the wrong sign, nan), or for a softmax which columns; hidden checks say it without any
+  number;
+- `also` (`_finite_on_edges`): no function may return nan or inf on EDGES (|z| up to
+  1000), which needs no expected value.
 
-Every visible check (`check_<exercise>`) is called by its test cell; the hidden checks
-(`hidden_activation`, `hidden_softmax`, `hidden_output_activation`) get their expected
-values as literals written into the hidden part of the test cell. The tests in
-tests/test_grading_nb03.py and tests/nb03_answers.py run realistic mistakes through them.
+Each test cell calls `check_<exercise>(function, derivative)` (visible) and, in its
+hidden part, `hidden("<name>", fn, args=(...), expected=...)` with literals that
+`python -m helpers.grading.literals 03_activations` computes from the reference.
+`check_<name>(fn)` checks one function alone. tests/test_exercises.py runs every listed
+mistake and every answer of tests/nb03_answers.py through them; tests/test_grading_nb03.py
+what is particular to this notebook (kinks, descriptions of wrong entries).
 """
 import numpy as np
 
 from .. import activations as ref
 from . import cellguard
-from .checks import (CheckFailed, Mistake, NotAnswered, quiet, as_array, call, close,
-                     hidden, passed, plain, shown, using, visible_for)
+from .checks import (CheckFailed, Mistake, NotAnswered, as_array, close, expect_close,
+                     plain, quiet, shown, visible_for)
+from . import checks as _checks
+from .exercise import Case, Exercise, hidden_checks, visible_check
 
 NOTEBOOK = "03_activations"
 visible = visible_for(NOTEBOOK)
@@ -49,9 +60,9 @@ Z_LINE = np.linspace(-3.0, 3.0, 7)  # rank 1, also through 0
 # Inputs from this size on are "large" in the descriptions of wrong entries: where a
 # careless exp overflows (exp(710) is inf) or underflows to 0.
 LARGE = 100
-# Hidden checks also run every function here, where none may return nan or inf (the
-# notebook's rule for |z| up to 1000): a hidden case may lack the sign of z that
-# overflows a student's formula, and this needs no expected value.
+# Every case of every elementwise check is followed by a run here, where no function may
+# return nan or inf (the notebook's rule for |z| up to 1000): a hidden case may lack the
+# sign of z that overflows a student's formula, and this needs no expected value.
 EDGES = np.array([-1000.0, -710.0, 710.0, 1000.0])
 
 
@@ -287,114 +298,74 @@ CALL_HINTS = [
 ]
 
 
-def _call(fn, name, *args):
-    """`checks.call`, with a hint for the crashes this notebook's exercises provoke."""
-    try:
-        return call(fn, name, *args)
-    except AssertionError as err:
-        hint = next((h for pattern, h in CALL_HINTS if pattern in str(err)), "")
-        if not hint:
-            raise
-        raise CheckFailed(f"{err}{hint}") from err.__cause__
+def _compare_entries(name):
+    """The `compare` of the elementwise function `name` (see the module's docstring)."""
+    def compare(value, expected, what, mistakes, args, kwargs, reveal):
+        z = np.asarray(args[0])
+        if isinstance(value, (list, tuple)):
+            raise CheckFailed(f"{what} returned a {type(value).__name__}: return a numpy "
+                              "array of the shape of z, computed on the whole array at once "
+                              "(np.maximum, np.where, arithmetic) rather than collected "
+                              "value by value")
+        shape = np.shape(value) if isinstance(value, (np.ndarray, np.generic, float)) \
+            else None
+        if shape != z.shape and shape in [()] + [z.shape[:a] + z.shape[a + 1:]
+                                                 for a in range(z.ndim)]:
+            raise CheckFailed(f"{what} returned shape {shape}, one axis short of z's "
+                              f"{z.shape}: np.max(z, 0) is the largest entry along axis 0 "
+                              "(the 0 is read as an axis), one number per column. "
+                              "np.maximum(0, z) compares entry by entry and keeps the shape "
+                              "of z")
+        integers = np.asarray(value).dtype.kind in "iu"
+        out = as_array(value, what, z.shape)
+        checked = (z != 0) if name in KINKS else np.ones(z.shape, bool)
+        # An integer array explains a wrong answer only if the right one has fractions.
+        fractions = np.any(expected[checked] != np.round(expected[checked]))
+        if integers and fractions and not close(out[checked], expected[checked], RTOL, ATOL):
+            raise CheckFailed(f"{what} returned an array of integers: an integer array "
+                              "keeps only the whole part of what is stored in it (a slope "
+                              "of 0.01 becomes 0). Build a float array, np.zeros(z.shape) "
+                              "rather than np.zeros(z.shape, dtype=int)")
+        # Away from a kink, entry by entry; the mistakes too.
+        on_checked = [Mistake(m.message, lambda m=m: np.broadcast_to(
+            np.asarray(m.wrong(), float), z.shape)[checked]) for m in mistakes]
+        expect_close(out[checked], expected[checked], what, on_checked, rtol=RTOL,
+                     atol=ATOL, reveal=reveal, describe=_describe(z[checked], z.size))
+        if not checked.all():
+            low, high = sorted(KINKS[name](*args[1:], **kwargs))
+            at_zero = out[~checked]
+            if not np.all((at_zero >= low - ATOL) & (at_zero <= high + ATOL)):
+                gave = f"gave {at_zero[0]:g}" if reveal and not quiet() else "is wrong"
+                raise CheckFailed(
+                    f"{what} at z = 0 {gave}: there the slope jumps from {low:g} (left) "
+                    f"to {high:g} (right), and the checks accept either of them or "
+                    "anything in between, nothing else")
+    return compare
 
 
-def _run(fn, name, exercise, z, *params):
-    """Call the student's `fn` on a copy of z, the functions of the other exercises
-    replaced by the reference (each exercise is graded on its own); fail if z changed."""
-    given = np.array(z, copy=True)
-    with using(fn, **{n: f for n, f in REFERENCE.items() if n not in FUNCTIONS[exercise]}):
-        out = _call(fn, name, given, *params)
-    if not np.array_equal(given, z, equal_nan=True):
-        raise CheckFailed(f"{name} changed its input z in place: build a new array "
-                          "(np.where, np.maximum, arithmetic) or work on z.copy(). A "
-                          "network keeps Z for its backward pass, so changing it "
-                          "breaks the gradients")
-    return out
+def _describe(z, size, columns=False):
+    """`describe=` for checks.expect_close: how many of the `size` entries are wrong,
+    where they lie (`z` are the inputs compared) and what they share; with numbers, the
+    wrong entries themselves (for a softmax, `columns`, both arrays)."""
+    def describe(got, expected, numbers):
+        bad = ~np.isclose(got, expected, rtol=RTOL, atol=ATOL)
+        where = (_wrong_columns if columns else _where_wrong)(z, got, expected, bad, numbers)
+        message = f"is wrong in {bad.sum()} of {size} entries{where}"
+        if numbers:
+            with np.printoptions(precision=6, suppress=True, threshold=12):
+                message += (f": expected\n{expected}\ngot\n{got}" if columns else
+                            f":\n  at z      {z[bad]}\n  expected  {expected[bad]}\n"
+                            f"  got       {got[bad]}")
+        return message
+    return describe
 
 
-def _compare(fn, name, exercise, z, params, expected, reveal):
-    """Compare `fn(z, *params)` with `expected`; at a kink (z == 0 exactly, KINKS) any
-    value between the two one-sided slopes passes."""
-    z = np.asarray(z)
-    shown = ", ".join([f"z of shape {z.shape}" + (f" ({z.dtype})" if z.dtype != float
-                                                   else "")]
-                      + [f"alpha={p!r}" for p in params])
-    what = f"{name}({shown})"
-    out = _run(fn, name, exercise, z, *params)
-    if isinstance(out, (list, tuple)):
-        raise CheckFailed(f"{what} returned a {type(out).__name__}: return a numpy array "
-                          "of the shape of z, computed on the whole array at once "
-                          "(np.maximum, np.where, arithmetic) rather than collected "
-                          "value by value")
-    shape = np.shape(out) if isinstance(out, (np.ndarray, np.generic, float)) else None
-    if shape != z.shape and shape in [()] + [z.shape[:a] + z.shape[a + 1:]
-                                             for a in range(z.ndim)]:
-        raise CheckFailed(f"{what} returned shape {shape}, one axis short of z's "
-                          f"{z.shape}: np.max(z, 0) is the largest entry along axis 0 (the "
-                          "0 is read as an axis), one number per column. np.maximum(0, z) "
-                          "compares entry by entry and keeps the shape of z")
-    integers = np.asarray(out).dtype.kind in "iu"
-    out = as_array(out, what, z.shape)
-    expected = np.asarray(expected, dtype=float)
-    kink = (z == 0) if name in KINKS else np.zeros(z.shape, bool)
-    # An integer array explains a wrong answer only if the right one has fractions.
-    fractions = np.any(expected[~kink] != np.round(expected[~kink]))
-    if integers and fractions and not close(out[~kink], expected[~kink], RTOL, ATOL):
-        raise CheckFailed(f"{what} returned an array of integers: an integer array keeps "
-                          "only the whole part of what is stored in it (a slope of 0.01 "
-                          "becomes 0). Build a float array, np.zeros(z.shape) rather than "
-                          "np.zeros(z.shape, dtype=int)")
-    partner = next(n for n in FUNCTIONS[exercise] if n != name)
-    swapped = Mistake(f"that is {partner}, not {name}: are the two bodies swapped?",
-                      REFERENCE[partner])
-    _expect(what, z, out, expected, MISTAKES[name] + [swapped], (z, *params), reveal,
-            checked=~kink)
-    if kink.any():
-        low, high = sorted(KINKS[name](*params))
-        at_zero = out[kink]
-        if not np.all((at_zero >= low - ATOL) & (at_zero <= high + ATOL)):
-            gave = f"gave {at_zero[0]:g}" if reveal and not quiet() else "is wrong"
-            raise CheckFailed(
-                f"{what} at z = 0 {gave}: there the slope jumps from {low:g} (left) to "
-                f"{high:g} (right), and the checks accept either of them or anything in "
-                "between, nothing else")
-
-
-def _expect(what, z, got, expected, mistakes, args, reveal, checked=None, softmax=False):
-    """Pass if `got` is `expected` on the `checked` entries (all by default). Otherwise
-    name the first listed mistake that `got` matches there, or say which entries are
-    wrong and what they have in common (checks.expect_close would only print the arrays).
-    With reveal=False the message holds no value at all."""
-    checked = np.ones(z.shape, bool) if checked is None else checked
-    bad = checked & ~np.isclose(got, expected, rtol=RTOL, atol=ATOL)
-    if not bad.any():
-        return
-    for mistake in mistakes:
-        with np.errstate(all="ignore"):
-            wrong = np.broadcast_to(np.asarray(mistake.wrong(*args), float), z.shape)
-        if np.allclose(got[checked], wrong[checked], RTOL, ATOL, equal_nan=True):
-            raise CheckFailed(f"{what}: {mistake.message}")
-    numbers = reveal and not quiet()
-    if softmax:
-        where = _wrong_columns(z, got, expected, bad, numbers)
-    else:
-        where = _where_wrong(z, got, expected, bad, checked, numbers)
-    message = f"{what} is wrong in {bad.sum()} of {bad.size} entries{where}"
-    with np.printoptions(precision=6, suppress=True, threshold=12):
-        if numbers and softmax:
-            message += f": expected\n{expected}\ngot\n{got}"
-        elif numbers:
-            message += (f":\n  at z      {z[bad]}\n  expected  {expected[bad]}\n"
-                        f"  got       {got[bad]}")
-    raise CheckFailed(message)
-
-
-def _where_wrong(z, got, expected, bad, checked, numbers):
+def _where_wrong(z, got, expected, bad, numbers):
     """For an elementwise function: the region of z where the `bad` entries lie, and what
     they have in common, as ", ..." phrases (without `numbers`, phrases with no value).
     Entries whose right value is 0 and which the student got right say nothing about the
     region (a missing factor cannot show there), so they are left out of its test."""
-    telling = checked & (bad | (expected != 0))
+    telling = bad | (expected != 0)
     regions = [("only at z = 0", z == 0),
                ("only for large negative z", z <= -LARGE),
                ("only for large positive z", z >= LARGE),
@@ -403,7 +374,7 @@ def _where_wrong(z, got, expected, bad, checked, numbers):
                ("only where z > 0", z > 0), ("only where z >= 0", z >= 0),
                ("everywhere except at z = 0", z != 0),
                ("in every entry whose right value is not 0", expected != 0)]
-    region = None if np.array_equal(bad, checked) else next(  # all wrong: the count says it
+    region = None if bad.all() else next(  # all wrong: the count says it
         (phrase for phrase, mask in regions if np.array_equal(mask[telling], bad[telling])),
         None)
     common = _in_common(z[bad], got[bad], expected[bad], numbers)
@@ -441,75 +412,82 @@ def _in_common(z, got, expected, numbers):
     return None
 
 
-def _check_pair(exercise, functions, cases):
-    """Visible check of one exercise: `cases` are (z, params) pairs, each run through
-    the function and its derivative."""
-    count = 0
-    for fn, name in zip(functions, FUNCTIONS[exercise]):
-        for z, params in cases:
-            _compare(fn, name, exercise, z, params, REFERENCE[name](z, *params), True)
-            count += 1
-    passed(exercise, count)
-
-
-@visible
-def check_sigmoid(sigmoid, sigmoid_derivative):
-    """Visible check of exercise 1."""
-    _check_pair("sigmoid", (sigmoid, sigmoid_derivative), [(Z, ()), (Z_LINE, ())])
-
-
-@visible
-def check_tanh(tanh, tanh_derivative):
-    """Visible check of exercise 2."""
-    _check_pair("tanh", (tanh, tanh_derivative), [(Z, ()), (Z_LINE, ())])
-
-
-@visible
-def check_relu(relu, relu_derivative):
-    """Visible check of exercise 3."""
-    _check_pair("relu", (relu, relu_derivative), [(Z, ()), (Z_LINE, ())])
-
-
-@visible
-def check_leaky_relu(leaky_relu, leaky_relu_derivative):
-    """Visible check of exercise 4: the default alpha and another one."""
-    _check_pair("leaky_relu", (leaky_relu, leaky_relu_derivative),
-                [(Z, ()), (Z, (0.2,)), (Z_LINE, ())])
-
-
-@visible
-def check_elu(elu, elu_derivative):
-    """Visible check of exercise 5: the default alpha and another one."""
-    _check_pair("elu", (elu, elu_derivative), [(Z, ()), (Z, (0.5,)), (Z_LINE, ())])
-
-
-@visible
-def check_swish(swish, swish_derivative):
-    """Visible check of exercise 6."""
-    _check_pair("swish", (swish, swish_derivative), [(Z, ()), (Z_LINE, ())])
-
-
-@hidden
-def hidden_activation(exercise, function, derivative, z, values, slopes, alpha=None,
-                      dtype="float64"):
-    """Hidden check of exercises 1 to 6 on one case; `values` and `slopes` are the
-    expected outputs of the function and its derivative, written into the test cell."""
-    z = np.asarray(z, dtype=dtype)
-    params = () if alpha is None else (alpha,)
-    for fn, name, expected in zip((function, derivative), FUNCTIONS[exercise],
-                                  (values, slopes)):
-        _compare(fn, name, exercise, z, params, expected, reveal=False)
-        _check_finite(fn, name, exercise, EDGES.astype(dtype), params)
-
-
-def _check_finite(fn, name, exercise, z, params):
-    """Fail if `fn` returns nan or inf anywhere on z (EDGES)."""
-    out = as_array(_run(fn, name, exercise, z, *params), f"{name}(z of shape {z.shape})",
-                   z.shape)
+def _finite_on_edges(call, args, kwargs, what):
+    """The `also` of every elementwise function: no nan or inf on EDGES, in z's dtype."""
+    z = np.asarray(args[0])
+    edges = EDGES.astype(z.dtype if z.dtype.kind == "f" else float)
+    out = as_array(call(edges, *args[1:], **kwargs), f"{what}, on z of shape {edges.shape}",
+                   edges.shape)
     if not np.isfinite(out).all():
-        raise CheckFailed(f"{name} returns nan or inf for some z with |z| up to 1000: "
-                          "exp of a large number overflows to inf, and inf / inf, "
-                          "inf - inf or inf * 0 is nan")
+        raise CheckFailed(f"{what} is right, but the function returns nan or inf for some "
+                          "z with |z| up to 1000: exp of a large number overflows to inf, "
+                          "and inf / inf, inf - inf or inf * 0 is nan")
+
+
+def _visible_cases(*alphas):
+    """Z, Z with each of `alphas` (the default alpha is tried too), and Z_LINE."""
+    return [Case((Z,), label=f"z of shape {Z.shape}"),
+            *(Case((Z, alpha), label=f"z of shape {Z.shape}, alpha={alpha}")
+              for alpha in alphas),
+            Case((Z_LINE,), label=f"z of shape {Z_LINE.shape}")]
+
+
+def _with_swapped(name, partner, cases):
+    """MISTAKES[name], and the partner's reference as one more ("the two bodies swapped"),
+    unless a listed mistake already gives its values (relu's 0/1 mask is its
+    derivative)."""
+    swapped = Mistake(f"that is {partner}, not {name}: are the two bodies swapped?",
+                      REFERENCE[partner])
+    with np.errstate(all="ignore"):
+        known = any(all(close(m.wrong(*c.args), swapped.wrong(*c.args), RTOL, ATOL, True)
+                        for c in cases) for m in MISTAKES[name])
+    return MISTAKES[name] + ([] if known else [swapped])
+
+
+def _activation(exercise, name, alphas=()):
+    """The declaration of `name`, one of the two functions of `exercise`'s answer cell;
+    every other function of the notebook is lent as its reference."""
+    partner = next(n for n in FUNCTIONS[exercise] if n != name)
+    cases = _visible_cases(*alphas)
+    return Exercise(
+        name, REFERENCE[name], visible=cases, cell=exercise,
+        returns="an array of the shape of z",
+        mistakes={"value": _with_swapped(name, partner, cases)},
+        uses={n: f for n, f in REFERENCE.items() if n != name},
+        hints=CALL_HINTS, compare=_compare_entries(name), also=_finite_on_edges,
+        rtol=RTOL, atol=ATOL)
+
+
+# Exercises 4 and 5 try another alpha as well as the default one.
+ALPHAS = {"leaky_relu": (0.2,), "elu": (0.5,)}
+PAIRS = [exercise for exercise, names in FUNCTIONS.items() if len(names) == 2]
+EXERCISES = {name: _activation(exercise, name, ALPHAS.get(exercise, ()))
+             for exercise in PAIRS for name in FUNCTIONS[exercise]}
+
+
+def _visible_checks(exercise):
+    """(check_<exercise>, check_<exercise>_derivative). The first takes the function and
+    its derivative, as the test cell gives them, and runs the visible checks of both, the
+    function first (either may be None, to check the other alone); the second checks the
+    derivative alone."""
+    function, derivative = (visible_check(EXERCISES[name]) for name in FUNCTIONS[exercise])
+
+    def check(fn, fn_derivative=None):
+        for check_one, given in ((function, fn), (derivative, fn_derivative)):
+            if given is not None:
+                check_one(given)
+
+    check.__name__ = f"check_{exercise}"
+    check.__doc__ = f"Visible check of {' and '.join(FUNCTIONS[exercise])}."
+    return visible(check), visible(derivative)
+
+
+check_sigmoid, check_sigmoid_derivative = _visible_checks("sigmoid")
+check_tanh, check_tanh_derivative = _visible_checks("tanh")
+check_relu, check_relu_derivative = _visible_checks("relu")
+check_leaky_relu, check_leaky_relu_derivative = _visible_checks("leaky_relu")
+check_elu, check_elu_derivative = _visible_checks("elu")
+check_swish, check_swish_derivative = _visible_checks("swish")
 
 
 # -- softmax ---------------------------------------------------------------------------------
@@ -554,17 +532,15 @@ SOFTMAX_BIG = np.array([[1000.0, -1000.0, 0.0],
                         [1002.0, -998.0, -800.0]])
 
 
-def _compare_softmax(softmax, z, expected, reveal):
-    what = f"softmax(z) for z of shape {np.shape(z)}"
-    # The answer is judged by its values alone, whatever numpy's error settings are.
-    with np.errstate(all="ignore"):
-        out = _run(softmax, "softmax", "softmax", z)
-    out = as_array(out, what, np.shape(z))
-    expected = np.asarray(expected, dtype=float)
+def _compare_softmax(value, expected, what, mistakes, args, kwargs, reveal):
+    """The `compare` of softmax: the sums of its columns, then its values, with a
+    description of the wrong columns."""
+    z = np.asarray(args[0])
+    out = as_array(value, what, z.shape)
     if not close(out, expected, RTOL, ATOL) and np.all(np.isfinite(out)):
         _check_sums(out, what)
-    _expect(what, np.asarray(z), out, expected, SOFTMAX_MISTAKES, (np.asarray(z),), reveal,
-            softmax=True)
+    expect_close(out, expected, what, mistakes, rtol=RTOL, atol=ATOL, reveal=reveal,
+                 describe=_describe(z, z.size, columns=True))
 
 
 def _check_sums(out, what):
@@ -611,18 +587,15 @@ def _wrong_columns(z, got, expected, bad, numbers):
     return "".join(f", {part}" for part in parts if part)
 
 
-@visible
-def check_softmax(softmax):
-    """Visible check of exercise 7."""
-    for z in (SOFTMAX_Z, SOFTMAX_BIG):
-        _compare_softmax(softmax, z, ref.softmax(z), reveal=True)
-    passed("softmax", 2)
-
-
-@hidden
-def hidden_softmax(softmax, z, expected, dtype="float64"):
-    """Hidden check of exercise 7 on one case; `expected` is written into the test cell."""
-    _compare_softmax(softmax, np.asarray(z, dtype=dtype), expected, reveal=False)
+SOFTMAX = Exercise(
+    "softmax", ref.softmax, returns="an array of the shape of z",
+    visible=[Case((SOFTMAX_Z,), label=f"z of shape {SOFTMAX_Z.shape}"),
+             Case((SOFTMAX_BIG,), label=f"logits up to 1000, z of shape {SOFTMAX_BIG.shape}")],
+    mistakes={"value": SOFTMAX_MISTAKES}, hints=CALL_HINTS, compare=_compare_softmax,
+    uses={n: f for n, f in REFERENCE.items() if n != "softmax"}, rtol=RTOL, atol=ATOL)
+EXERCISES["softmax"] = SOFTMAX
+check_softmax = visible(visible_check(SOFTMAX))
+hidden = hidden_checks(EXERCISES)
 
 
 # -- the choice of output activation --------------------------------------------------------
@@ -705,7 +678,7 @@ def check_output_activation(answer, name="output_activation"):
           "whether they are right")
 
 
-@hidden
+@_checks.hidden
 def hidden_output_activation(answer, expected, name="output_activation"):
     """Hidden check of exercise 8 against `expected`, written into the test cell. Each
     wrong choice is explained by what the task needs and what the chosen activation

@@ -161,22 +161,21 @@ def sigmoid_derivative(z):
 # %% tags=["tests"] grade_id="sigmoid_tests" points=1
 checks.check_sigmoid(sigmoid, sigmoid_derivative)
 ### BEGIN HIDDEN TESTS
-checks.hidden_activation(
-    "sigmoid", sigmoid, sigmoid_derivative,
-    z=[[-750.0, -20.0, -0.3],
-       [0.0, 3.7, 710.5]],
-    values=[[0.0, 2.0611536181902033e-09, 0.425557483188341],
-            [0.5, 0.9758729785823308, 1.0]],
-    slopes=[[0.0, 2.061153613941849e-09, 0.24445831169074586],
-            [0.25, 0.023544908255180536, 0.0]])
-checks.hidden_activation(
-    "sigmoid", sigmoid, sigmoid_derivative,
-    z=[[[1.25, -2.0]],
-       [[8.0, -0.001]]],
-    values=[[[0.7772998611746911, 0.11920292202211755]],
-            [[0.9996646498695336, 0.49975000002083336]]],
-    slopes=[[[0.17310478699249707, 0.1049935854035065]],
-            [[0.00033523767075636815, 0.24999993750001043]]])
+checks.hidden("sigmoid", sigmoid, args=(
+    np.array([[-750.0, -20.0, -0.3], [0.0, 3.7, 710.5]]),),
+    expected={"value": np.array([[0.0, 2.0611536181902033e-09, 0.425557483188341],
+                                 [0.5, 0.9758729785823308, 1.0]])})
+checks.hidden("sigmoid_derivative", sigmoid_derivative, args=(
+    np.array([[-750.0, -20.0, -0.3], [0.0, 3.7, 710.5]]),),
+    expected={"value": np.array([[0.0, 2.061153613941849e-09, 0.24445831169074586],
+                                 [0.25, 0.023544908255180536, 0.0]])})
+checks.hidden("sigmoid", sigmoid, args=(np.array([[[1.25, -2.0]], [[8.0, -0.001]]]),),
+    expected={"value": np.array([[[0.7772998611746911, 0.11920292202211755]],
+                                 [[0.9996646498695336, 0.49975000002083336]]])})
+checks.hidden("sigmoid_derivative", sigmoid_derivative, args=(
+    np.array([[[1.25, -2.0]], [[8.0, -0.001]]]),),
+    expected={"value": np.array([[[0.17310478699249707, 0.1049935854035065]],
+                                 [[0.00033523767075636815, 0.24999993750001043]]])})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -224,19 +223,19 @@ def tanh_derivative(z):
 # %% tags=["tests"] grade_id="tanh_tests" points=1
 checks.check_tanh(tanh, tanh_derivative)
 ### BEGIN HIDDEN TESTS
-checks.hidden_activation(
-    "tanh", tanh, tanh_derivative,
-    z=[[-900.0, -3.0, -0.4],
-       [0.0, 0.05, 25.0]],
-    values=[[-1.0, -0.9950547536867305, -0.3799489622552249],
-            [0.0, 0.04995837495787997, 1.0]],
-    slopes=[[0.0, 0.009866037165440211, 0.8556387860811777],
-            [1.0, 0.9975041607715679, 0.0]])
-checks.hidden_activation(
-    "tanh", tanh, tanh_derivative,
-    z=[1.5, -7.0, 0.75],
-    values=[0.9051482536448665, -0.9999983369439447, 0.6351489523872873],
-    slopes=[0.18070663892364836, 3.3261093448366807e-06, 0.5965858082813315])
+checks.hidden("tanh", tanh, args=(np.array([[-900.0, -3.0, -0.4], [0.0, 0.05, 25.0]]),),
+    expected={"value": np.array([[-1.0, -0.9950547536867305, -0.3799489622552249],
+                                 [0.0, 0.04995837495787997, 1.0]])})
+checks.hidden("tanh_derivative", tanh_derivative, args=(
+    np.array([[-900.0, -3.0, -0.4], [0.0, 0.05, 25.0]]),),
+    expected={"value": np.array([[0.0, 0.009866037165440211, 0.8556387860811777],
+                                 [1.0, 0.9975041607715679, 0.0]])})
+checks.hidden("tanh", tanh, args=(np.array([1.5, -7.0, 0.75]),),
+    expected={"value": np.array([0.9051482536448665, -0.9999983369439447,
+                                 0.6351489523872873])})
+checks.hidden("tanh_derivative", tanh_derivative, args=(np.array([1.5, -7.0, 0.75]),),
+    expected={"value": np.array([0.18070663892364836, 3.3261093448366807e-06,
+                                 0.5965858082813315])})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -313,19 +312,18 @@ def relu_derivative(z):
 # %% tags=["tests"] grade_id="relu_tests" points=1
 checks.check_relu(relu, relu_derivative)
 ### BEGIN HIDDEN TESTS
-checks.hidden_activation(
-    "relu", relu, relu_derivative,
-    z=[[-3.5, 0.0, 2.25],
-       [1e-08, -1e-08, 640.0]],
-    values=[[0.0, 0.0, 2.25],
-            [1e-08, 0.0, 640.0]],
-    slopes=[[0.0, 0.0, 1.0],
-            [1.0, 0.0, 1.0]])
-checks.hidden_activation(
-    "relu", relu, relu_derivative, dtype="float32",
-    z=[-0.5, 7.0, -12.0, 0.125],
-    values=[0.0, 7.0, 0.0, 0.125],
-    slopes=[0.0, 1.0, 0.0, 1.0])
+checks.hidden("relu", relu, args=(
+    np.array([[-3.5, 0.0, 2.25], [1e-08, -1e-08, 640.0]]),),
+    expected={"value": np.array([[0.0, 0.0, 2.25], [1e-08, 0.0, 640.0]])})
+checks.hidden("relu_derivative", relu_derivative, args=(
+    np.array([[-3.5, 0.0, 2.25], [1e-08, -1e-08, 640.0]]),),
+    expected={"value": np.array([[0.0, 0.0, 1.0], [1.0, 0.0, 1.0]])})
+checks.hidden("relu", relu, args=(
+    np.array([-0.5, 7.0, -12.0, 0.125], dtype=np.float32),),
+    expected={"value": np.array([0.0, 7.0, 0.0, 0.125], dtype=np.float32)})
+checks.hidden("relu_derivative", relu_derivative, args=(
+    np.array([-0.5, 7.0, -12.0, 0.125], dtype=np.float32),),
+    expected={"value": np.array([0.0, 1.0, 0.0, 1.0], dtype=np.float32)})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -360,19 +358,18 @@ def leaky_relu_derivative(z, alpha=0.01):
 # %% tags=["tests"] grade_id="leaky_relu_tests" points=1
 checks.check_leaky_relu(leaky_relu, leaky_relu_derivative)
 ### BEGIN HIDDEN TESTS
-checks.hidden_activation(
-    "leaky_relu", leaky_relu, leaky_relu_derivative, alpha=0.3,
-    z=[[-4.0, -0.5, 0.0],
-       [0.2, 9.0, -800.0]],
-    values=[[-1.2, -0.15, 0.0],
-            [0.2, 9.0, -240.0]],
-    slopes=[[0.3, 0.3, 0.3],
-            [1.0, 1.0, 0.3]])
-checks.hidden_activation(
-    "leaky_relu", leaky_relu, leaky_relu_derivative, dtype="float32",
-    z=[-2.5, 3.0, -0.75],
-    values=[-0.025, 3.0, -0.0075],
-    slopes=[0.01, 1.0, 0.01])
+checks.hidden("leaky_relu", leaky_relu, args=(
+    np.array([[-4.0, -0.5, 0.0], [0.2, 9.0, -800.0]]), 0.3),
+    expected={"value": np.array([[-1.2, -0.15, 0.0], [0.2, 9.0, -240.0]])})
+checks.hidden("leaky_relu_derivative", leaky_relu_derivative, args=(
+    np.array([[-4.0, -0.5, 0.0], [0.2, 9.0, -800.0]]), 0.3),
+    expected={"value": np.array([[0.3, 0.3, 0.3], [1.0, 1.0, 0.3]])})
+checks.hidden("leaky_relu", leaky_relu, args=(
+    np.array([-2.5, 3.0, -0.75], dtype=np.float32),),
+    expected={"value": np.array([-0.02499999850988388, 3.0, -0.007499999832361937], dtype=np.float32)})
+checks.hidden("leaky_relu_derivative", leaky_relu_derivative, args=(
+    np.array([-2.5, 3.0, -0.75], dtype=np.float32),),
+    expected={"value": np.array([0.009999999776482582, 1.0, 0.009999999776482582], dtype=np.float32)})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -419,19 +416,18 @@ def elu_derivative(z, alpha=1.0):
 # %% tags=["tests"] grade_id="elu_tests" points=2
 checks.check_elu(elu, elu_derivative)
 ### BEGIN HIDDEN TESTS
-checks.hidden_activation(
-    "elu", elu, elu_derivative, alpha=2.0,
-    z=[[-30.0, -1.5, 0.0],
-       [0.3, 4.0, 950.0]],
-    values=[[-1.9999999999998128, -1.5537396797031404, 0.0],
-            [0.3, 4.0, 950.0]],
-    slopes=[[1.871524593768035e-13, 0.44626032029685964, 2.0],
-            [1.0, 1.0, 1.0]])
-checks.hidden_activation(
-    "elu", elu, elu_derivative, alpha=0.5,
-    z=[-0.02, 2.5, -6.0, 800.0],
-    values=[-0.00990066334662235, 2.5, -0.4987606239116668, 800.0],
-    slopes=[0.4900993366533776, 1.0, 0.0012393760883331792, 1.0])
+checks.hidden("elu", elu, args=(np.array([[-30.0, -1.5, 0.0], [0.3, 4.0, 950.0]]), 2.0),
+    expected={"value": np.array([[-1.9999999999998128, -1.5537396797031404, 0.0],
+                                 [0.3, 4.0, 950.0]])})
+checks.hidden("elu_derivative", elu_derivative, args=(
+    np.array([[-30.0, -1.5, 0.0], [0.3, 4.0, 950.0]]), 2.0),
+    expected={"value": np.array([[1.871524593768035e-13, 0.44626032029685964, 2.0],
+                                 [1.0, 1.0, 1.0]])})
+checks.hidden("elu", elu, args=(np.array([-0.02, 2.5, -6.0, 800.0]), 0.5),
+    expected={"value": np.array([-0.00990066334662235, 2.5, -0.4987606239116668, 800.0])})
+checks.hidden("elu_derivative", elu_derivative, args=(
+    np.array([-0.02, 2.5, -6.0, 800.0]), 0.5),
+    expected={"value": np.array([0.4900993366533776, 1.0, 0.0012393760883331792, 1.0])})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -488,19 +484,21 @@ def swish_derivative(z):
 # %% tags=["tests"] grade_id="swish_tests" points=2
 checks.check_swish(swish, swish_derivative)
 ### BEGIN HIDDEN TESTS
-checks.hidden_activation(
-    "swish", swish, swish_derivative,
-    z=[[-850.0, -1.278464542761074, -0.6],
-       [0.0, 2.2, 35.0]],
-    values=[[-0.0, -0.2784645427610738, -0.2126062162645227],
-            [0.0, 1.9805489239366927, 34.99999999999998]],
-    slopes=[[0.0, -2.7755575615628914e-17, 0.21707314950021012],
-            [0.5, 1.0978102347684662, 1.0000000000000226]])
-checks.hidden_activation(
-    "swish", swish, swish_derivative, dtype="float32",
-    z=[3.0, -4.0, 0.5],
-    values=[2.8577223804673, -0.07194483984836622, 0.3112296656009273],
-    slopes=[1.0881041060151695, -0.0526646148910729, 0.7399611873026518])
+checks.hidden("swish", swish, args=(
+    np.array([[-850.0, -1.278464542761074, -0.6], [0.0, 2.2, 35.0]]),),
+    expected={"value": np.array([[-0.0, -0.2784645427610738, -0.2126062162645227],
+                                 [0.0, 1.9805489239366927, 34.99999999999998]])})
+checks.hidden("swish_derivative", swish_derivative, args=(
+    np.array([[-850.0, -1.278464542761074, -0.6], [0.0, 2.2, 35.0]]),),
+    expected={"value": np.array([[0.0, -2.7755575615628914e-17, 0.21707314950021012],
+                                 [0.5, 1.0978102347684662, 1.0000000000000226]])})
+checks.hidden("swish", swish, args=(np.array([3.0, -4.0, 0.5], dtype=np.float32),),
+    expected={"value": np.array([2.857722282409668, -0.07194484025239944,
+                                 0.3112296760082245], dtype=np.float32)})
+checks.hidden("swish_derivative", swish_derivative, args=(
+    np.array([3.0, -4.0, 0.5], dtype=np.float32),),
+    expected={"value": np.array([1.0881041288375854, -0.052664615213871,
+                                 0.7399612069129944], dtype=np.float32)})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -706,30 +704,20 @@ def softmax(z):
 # %% tags=["tests"] grade_id="softmax_tests" points=2
 checks.check_softmax(softmax)
 ### BEGIN HIDDEN TESTS
-checks.hidden_softmax(
-    softmax,
-    z=[[1000.0],
-       [1001.0],
-       [1002.0]],
-    expected=[[0.09003057317038046],
-              [0.24472847105479764],
-              [0.6652409557748218]])
-checks.hidden_softmax(
-    softmax,
-    z=[[0.0, -750.0, 3.0],
-       [800.0, -760.0, 3.0],
-       [-800.0, -745.0, 3.0],
-       [1.0, -800.0, 3.0]],
-    expected=[[0.0, 0.0066928488906295115, 0.25],
-              [1.0, 3.0385486954550446e-07, 0.25],
-              [0.0, 0.9933068472545009, 0.25],
-              [0.0, 1.2908831280247145e-24, 0.25]])
-checks.hidden_softmax(
-    softmax, dtype="float32",
-    z=[[2.0, -1.0],
-       [0.5, 0.0]],
-    expected=[[0.8175744761936437, 0.2689414213699951],
-              [0.18242552380635632, 0.7310585786300049]])
+checks.hidden("softmax", softmax, args=(np.array([[1000.0], [1001.0], [1002.0]]),),
+    expected={"value": np.array([[0.09003057317038046], [0.24472847105479764],
+                                 [0.6652409557748218]])})
+checks.hidden("softmax", softmax, args=(
+    np.array([[0.0, -750.0, 3.0], [800.0, -760.0, 3.0], [-800.0, -745.0, 3.0],
+              [1.0, -800.0, 3.0]]),),
+    expected={"value": np.array([[0.0, 0.0066928488906295115, 0.25],
+                                 [1.0, 3.0385486954550446e-07, 0.25],
+                                 [0.0, 0.9933068472545009, 0.25],
+                                 [0.0, 1.2908831280247145e-24, 0.25]])})
+checks.hidden("softmax", softmax, args=(
+    np.array([[2.0, -1.0], [0.5, 0.0]], dtype=np.float32),),
+    expected={"value": np.array([[0.8175745010375977, 0.26894140243530273],
+                                 [0.18242552876472473, 0.7310585975646973]], dtype=np.float32)})
 ### END HIDDEN TESTS
 
 # %% [markdown]
