@@ -24,3 +24,28 @@ def test_numpy_vs_keras_reports_times_accuracies_and_memory():
     memory = re.search(r"^peak memory, MB\s+(\d+)\s+(\d+)$", out, re.M)
     assert memory and all(int(mb) > 0 for mb in memory.groups()), out
     assert re.search(r"^ratio numpy / Keras \(median epoch time\): \d+\.\d\d", out, re.M)
+
+
+def test_ci_time_assigns_each_test_to_its_notebook_and_projects(tmp_path):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import ci_time
+
+    names = {"tests.test_grading_nb03::test_kink": "03",
+             "tests.test_exercises::test_a_wrong_answer[01-sigmoid-missing minus]": "01",
+             "tests.test_pipeline::test_grades_export[08_keras_mnist]": "08",
+             "solutions.02_vectorization.02_vectorization.ipynb::Cell 4": "02",
+             "tests.test_layers::test_relu_backward[0.01]": None,
+             "tests.test_guard::test_a_slip": None}
+    assert {name: ci_time.notebook_of(name) for name in names} == names
+    report = tmp_path / "report.xml"
+    report.write_text(
+        '<testsuites><testsuite>'
+        '<testcase classname="tests.test_grading_nb01" name="test_a" time="60"/>'
+        '<testcase classname="tests.test_grading_nb02" name="test_b" time="120"/>'
+        '<testcase classname="tests.test_guard" name="test_c" time="30"/>'
+        '</testsuite></testsuites>')
+    assert ci_time.durations(report) == {"01": 60.0, "02": 120.0, None: 30.0}
+    done = subprocess.run([sys.executable, "benchmarks/ci_time.py", str(report)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    # 0.5 m shared + 8 notebooks of 1.5 m on average: 12.5 m, from 3.5 m now
+    assert "test time now 3.5 m; with 8 notebooks 12.5 m" in done.stdout, done.stdout

@@ -12,7 +12,9 @@ shows, on a few submissions per notebook, that nbgrader scores what these cells 
 - each mistake an exercise lists (helpers/grading/nbNN.py, EXERCISES) is named by the
   visible check and fails the hidden tests, given a function that makes only that mistake;
 - the hidden tests' expected values are what `python -m helpers.grading.literals` computes
-  from the reference.
+  from the reference;
+- every one of these answers, wrong or right, breaks no rule of the guard, so under
+  nbgrader too it costs (or keeps) only its own exercise's points.
 """
 import copy
 import re
@@ -26,6 +28,7 @@ from answers import MODULES, run_answer
 from course import ROOT, answer_sources
 from helpers.grading import literals
 from helpers.grading.checks import CheckFailed
+from helpers.grading.guard import NOTEBOOK_NAMES, is_answer, scan_answers
 
 BEGIN = "### BEGIN HIDDEN TESTS"
 
@@ -76,6 +79,19 @@ def _known_gap(module, kind, exercise):
 def test_the_solution_passes_every_test_cell(module):
     for source in _test_cells(module).values():
         _run(module, source)
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.NAME[:2])
+def test_no_wrong_or_right_answer_breaks_a_rule(module):
+    own = [c.source for c in _solution(module).cells
+           if c.cell_type == "code" and not is_answer(c)]
+    for kind in ("WRONG", "RIGHT"):
+        for exercise, variants in getattr(module, kind).items():
+            for label, source in variants.items():
+                assert scan_answers([(exercise, source)], own,
+                                    NOTEBOOK_NAMES.get(module.NAME, ()),
+                                    defined=answer_sources(_solution(module))) == [], \
+                    f"{kind} {exercise}: {label}"
 
 
 @pytest.mark.parametrize("module, exercise, label", _cases("RIGHT"))

@@ -1,9 +1,10 @@
 """The whole nbgrader pipeline, for every graded notebook, in a temporary course: real
 nbgrader, real kernels, a SQLite gradebook, one `nbgrader autograde` run per notebook.
 
-The solution scores full marks and the untouched release 0; each wrong answer from the
-notebook's answers module loses its exercise's points while the exercises answered
-correctly in the same submission keep theirs; correct alternatives keep them; an endless loop and a crashed kernel cost only their exercise while the other
+The solution scores full marks and the untouched release 0; a submission with a wrong
+answer to every exercise (the first of each in the notebook's answers module) loses each
+exercise's points while the exercises answered correctly keep theirs; one with correct
+alternatives keeps them (tests/test_exercises.py runs all the other answers in-process); an endless loop and a crashed kernel cost only their exercise while the other
 submissions are graded; cheats score 0 and are flagged; edited or deleted test cells are
 restored; feedback never shows a hidden test; grades export.
 """
@@ -22,23 +23,23 @@ CRASH = ("\nnp.lib.stride_tricks.as_strided(np.zeros(1), shape=(10**8,),"
          " strides=(8 * 10**6,)).sum()\n")
 
 
-def _batched(answers_by_exercise):
-    """Submission k carries the k-th answer of every exercise that has one. Exercises are
+def _first_of_each(answers_by_exercise):
+    """The first answer of every exercise that has one, as one submission. Exercises are
     graded independently (a check substitutes the reference for earlier exercises), so
-    one submission can test a wrong answer to each exercise at once, and the exercises
-    without one in that submission must keep their points."""
-    lists = {ex: list(answers.values()) for ex, answers in answers_by_exercise.items()}
-    for k in range(max(map(len, lists.values()), default=0)):
-        yield k, {ex: answers[k] for ex, answers in lists.items() if k < len(answers)}
+    one submission can carry a wrong answer to each exercise at once."""
+    return {ex: next(iter(answers.values()))
+            for ex, answers in answers_by_exercise.items() if answers}
 
 
 def _variants(module, solution):
     """{student id: (answers replacing the solution's, exercises that must lose points)}."""
     variants = {"solution": ({}, set())}
-    for k, answers in _batched(module.WRONG):
-        variants[f"wrong-{k}"] = (answers, set(answers))
-    for k, answers in _batched(module.RIGHT):
-        variants[f"right-{k}"] = (answers, set())
+    # One submission of wrong answers and one of correct alternatives show that nbgrader
+    # scores what the test cells do; tests/test_exercises.py runs every other answer's
+    # test cell in-process, where a kernel adds nothing but time.
+    wrong = _first_of_each(module.WRONG)
+    variants["wrong"] = (wrong, set(wrong))
+    variants["right"] = (_first_of_each(module.RIGHT), set())
     # The loop runs before the definition, so the interrupted cell defines nothing.
     variants["loops-forever"] = (
         {module.LOOPS: "while True:\n    pass\n\n" + solution[module.LOOPS]}, {module.LOOPS})
@@ -190,8 +191,7 @@ def test_feedback_reveals_no_hidden_test(graded):
             hidden += [line for line in rest.split("### END HIDDEN TESTS")[0].splitlines()
                        if len(line.strip()) > 12]
     assert hidden and visible
-    wrong = next(s for s in graded.variants if s.startswith("wrong-"))
-    for student in ("solution", wrong, "untouched"):
+    for student in ("solution", "wrong", "untouched"):
         text = _visible_text(course.folder / "feedback" / student / name / f"{name}.html")
         assert "(hiddentestsranhere)" in text
         for line in visible:
