@@ -75,3 +75,30 @@ def test_batch_indices_are_the_batches_random_mini_batches_gathers():
     for idx, (Xb, Yb) in zip(indices, batches):
         np.testing.assert_array_equal(Xb, X[:, idx])
         np.testing.assert_array_equal(Yb[0], idx)
+
+
+def test_a_given_permutation_is_cut_as_the_drawn_one():
+    X, Y = _data(11)
+    drawn = random_mini_batches(X, Y, 4, rng=np.random.default_rng(5))
+    order = np.concatenate([xb[0] for xb, _ in drawn]).astype(int)  # what a check reads
+    np.testing.assert_array_equal(order, np.random.default_rng(5).permutation(11))
+    given = random_mini_batches(X, Y, 4, permutation=order)
+    for (xa, ya), (xb, yb) in zip(drawn, given, strict=True):
+        np.testing.assert_array_equal(xa, xb)
+        np.testing.assert_array_equal(ya, yb)
+    # a student who shuffles another way (here: reversed) is cut the same way
+    backwards = random_mini_batches(X, Y, 4, permutation=np.arange(11)[::-1])
+    assert [xb[0].tolist() for xb, _ in backwards] == [[10, 9, 8, 7], [6, 5, 4, 3], [2, 1, 0]]
+
+
+@pytest.mark.parametrize("bad", [np.arange(10), np.zeros(11, int), np.arange(11) + 1])
+def test_a_bad_permutation_is_refused(bad):
+    X, Y = _data(11)
+    with pytest.raises(ValueError, match=r"permutation must hold each of 0..10 once"):
+        random_mini_batches(X, Y, 4, permutation=bad)
+
+
+def test_rng_or_permutation_is_needed():
+    X, Y = _data(5)
+    with pytest.raises(TypeError, match="rng must be a numpy Generator"):
+        random_mini_batches(X, Y, 2)
