@@ -102,24 +102,30 @@ def relative_error(analytic, numeric):
     return float(np.linalg.norm(a - n) / denominator)
 
 
-def gradient_check(cost_fn, params, grads, epsilon=1e-7):
-    """Relative error between analytic grads and finite differences, per parameter.
+def gradient_errors(cost_fn, params, grads, epsilon=1e-7):
+    """Relative errors between analytic grads and central finite differences.
 
     cost_fn: params -> float; params: dict of float64 arrays ("W1", "b1", ...);
     grads: the backward pass's gradients ("dW1", "db1", ...; extra keys such as
-    "dA0" are ignored). Returns a dict "W1" -> relative error (float).
-    On float64, below 1e-7 is great, around 1e-5 deserves a look, and above 1e-5 (and
-    certainly 1e-3) almost always means a bug in the backward pass. ReLU kinks near
+    "dA0" are ignored). Returns (difference, errors): difference is
+    ||grad - gradapprox|| / (||grad|| + ||gradapprox||) over every entry of every
+    parameter together (a float, what notebook 04's gradient_check returns); errors maps
+    each key ("W1", ...) to the same ratio for that parameter alone, which says where a
+    bug is. On float64, below 1e-7 is great, around 1e-5 deserves a look, and above 1e-5
+    (and certainly 1e-3) almost always means a bug in the backward pass. ReLU kinks near
     an input can also raise the error; check with another seed.
     Introduced in notebook 04.
     """
     numeric = numerical_gradient(cost_fn, params, epsilon)
-    errors = {}
+    analytic = {}
     for key in params:
         name = "d" + key
         if name not in grads:
             raise KeyError(f"grads has no {name!r} for parameter {key!r}")
-        analytic = _validate.as_float_array(grads[name], f"grads[{name!r}]")
-        _validate.check_same_shape(analytic, f"grads[{name!r}]", numeric[name], key)
-        errors[key] = relative_error(analytic, numeric[name])
-    return errors
+        analytic[name] = _validate.as_float_array(grads[name], f"grads[{name!r}]")
+        _validate.check_same_shape(analytic[name], f"grads[{name!r}]", numeric[name], key)
+    keys = list(numeric)
+    difference = relative_error(params_to_vector(analytic, keys)[0],
+                                params_to_vector(numeric, keys)[0])
+    return difference, {key: relative_error(analytic["d" + key], numeric["d" + key])
+                        for key in params}

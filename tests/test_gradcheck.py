@@ -68,23 +68,27 @@ def test_relative_error_by_hand():
         gc.relative_error(np.zeros(3), np.zeros((3, 1)))
 
 
-def test_gradient_check_passes_correct_and_flags_planted_bug(params):
+def test_gradient_errors_pass_correct_and_flag_planted_bug(params):
     grads = dict(exact_grads(params), dA0=np.zeros(5))  # extra keys are ignored
-    errors = gc.gradient_check(cubic_cost, params, grads)
+    difference, errors = gc.gradient_errors(cubic_cost, params, grads)
     assert set(errors) == {"W", "b"}
-    assert max(errors.values()) < 1e-7
+    assert max(errors.values()) < 1e-7 and difference < 1e-7
     bug = dict(grads, dW=2 * grads["dW"])  # twice too large: error (2g - g) / 3g = 1/3
-    errors = gc.gradient_check(cubic_cost, params, bug)
+    difference, errors = gc.gradient_errors(cubic_cost, params, bug)
     assert errors["W"] == pytest.approx(1 / 3, rel=1e-5)
     assert errors["b"] < 1e-7
+    # overall: ||(g_W, 0)|| / (||(2 g_W, g_b)|| + ||(g_W, g_b)||)
+    nw, nb = np.linalg.norm(grads["dW"]), np.linalg.norm(grads["db"])
+    expected = nw / (np.sqrt(4 * nw**2 + nb**2) + np.sqrt(nw**2 + nb**2))
+    assert difference == pytest.approx(expected, rel=1e-5)
 
 
-def test_gradient_check_missing_or_misshapen_grad(params):
+def test_gradient_errors_missing_or_misshapen_grad(params):
     with pytest.raises(KeyError, match=r"grads has no 'db' for parameter 'b'"):
-        gc.gradient_check(cubic_cost, params, {"dW": exact_grads(params)["dW"]})
+        gc.gradient_errors(cubic_cost, params, {"dW": exact_grads(params)["dW"]})
     bad = dict(exact_grads(params), dW=np.zeros((2, 3)))
     with pytest.raises(ValueError, match=r"grads\['dW'\] and W must have the same shape"):
-        gc.gradient_check(cubic_cost, params, bad)
+        gc.gradient_errors(cubic_cost, params, bad)
 
 
 def test_float32_params_refused(params):
@@ -93,7 +97,7 @@ def test_float32_params_refused(params):
                                         r"need float64"):
         gc.numerical_gradient(cubic_cost, params32)
     with pytest.raises(TypeError, match=r"need float64"):
-        gc.gradient_check(cubic_cost, params32, exact_grads(params))
+        gc.gradient_errors(cubic_cost, params32, exact_grads(params))
 
 
 def test_integer_params_become_float64():

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from fd import away_from_kinks, numerical_grad, rel_err
-from helpers import layers
+from helpers import deep, layers
 from helpers.activations import ACTIVATIONS
 from helpers.gradcheck import numerical_gradient
 from helpers.losses import get_loss, one_hot
@@ -438,3 +438,125 @@ def test_float32_stays_float32(rng):
     grads = layers.model_backward(AL, Y.astype(np.float32), caches, ["relu", "sigmoid"],
                                   "mean_squared_error")
     assert all(g.dtype == np.float32 for g in grads.values())
+
+
+# ---------------------------------------------------------------- notebook 04 (helpers.deep)
+
+def _deep_net(rng, dims=(4, 5, 3, 1), m=7):
+    X = rng.normal(size=(dims[0], m))
+    Y = (rng.uniform(size=(1, m)) > 0.5).astype(float)
+    return X, Y, random_params(rng, list(dims))
+
+
+def _by_hand(X, p, L):
+    """ReLU layers then a sigmoid unit, written out."""
+    A = X
+    for l in range(1, L):
+        A = np.maximum(0, p[f"W{l}"] @ A + p[f"b{l}"])
+    return 1 / (1 + np.exp(-(p[f"W{L}"] @ A + p[f"b{L}"])))
+
+
+def _cross_entropy(AL, Y):
+    return float(-np.mean(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)))
+
+
+def test_deep_forward_is_relu_layers_then_a_sigmoid(rng):
+    X, _, params = _deep_net(rng)
+    AL, caches = deep.L_model_forward(X, params)
+    np.testing.assert_allclose(AL, _by_hand(X, params, 3), rtol=1e-12)
+    assert len(caches) == 3
+    for l, ((A_prev, W, b), Z) in enumerate(caches, start=1):
+        assert W is params[f"W{l}"] and b is params[f"b{l}"]
+        np.testing.assert_allclose(Z, W @ A_prev + b, rtol=1e-12)
+
+
+def test_deep_cost_by_hand(rng):
+    X, Y, params = _deep_net(rng)
+    AL, _ = deep.L_model_forward(X, params)
+    assert deep.compute_cost(AL, Y) == pytest.approx(_cross_entropy(AL, Y), rel=1e-12)
+
+
+def test_deep_backward_matches_finite_differences(rng):
+    X, Y, params = _deep_net(rng)
+    X = np.where(np.abs(X) < 1e-3, 1e-2, X)
+    AL, caches = deep.L_model_forward(X, params)
+    grads = deep.L_model_backward(AL, Y, caches)
+    assert set(grads) == {"dW1", "dW2", "dW3", "db1", "db2", "db3", "dA0", "dA1", "dA2"}
+    for key, value in params.items():  # perturbed in place inside params
+        numeric = numerical_grad(lambda _: _cross_entropy(_by_hand(X, params, 3), Y), value)
+        assert rel_err(grads["d" + key], numeric) < 1e-7, key
+    numeric_X = numerical_grad(lambda x: _cross_entropy(_by_hand(x, params, 3), Y), X)
+    assert rel_err(grads["dA0"] / X.shape[1], numeric_X) < 1e-7  # dA0 is per example
+
+
+def test_deep_layer_functions_are_the_graded_ones(rng):
+    # the per-layer exercises take the activation as an argument, not from the cache
+    A_prev, W, b = rng.normal(size=(3, 4)), rng.normal(size=(2, 3)), rng.normal(size=(2, 1))
+    A, cache = deep.linear_activation_forward(A_prev, W, b, "sigmoid")
+    (A0, W0, b0), Z = cache
+    assert A0 is A_prev and W0 is W and b0 is b
+    np.testing.assert_allclose(A, 1 / (1 + np.exp(-(W @ A_prev + b))), rtol=1e-12)
+    dA = rng.normal(size=(2, 4))
+    dA_prev, dW, db = deep.linear_activation_backward(dA, cache, "sigmoid")
+    dZ = dA * A * (1 - A)
+    np.testing.assert_allclose(dW, dZ @ A_prev.T / 4, rtol=1e-12)
+    np.testing.assert_allclose(db, dZ.sum(axis=1, keepdims=True) / 4, rtol=1e-12)
+    np.testing.assert_allclose(dA_prev, W.T @ dZ, rtol=1e-12)
+    Z2, linear_cache = deep.linear_forward(A_prev, W, b)
+    assert linear_cache == (A_prev, W, b)
+    np.testing.assert_allclose(deep.linear_backward(dZ, linear_cache)[1], dW, rtol=1e-12)
+
+
+def _planted_bug(AL, Y, caches):
+    """A backward pass that forgets the 1/m in db of every layer."""
+    grads = deep.L_model_backward(AL, Y, caches)
+    return dict(grads, **{f"db{l}": grads[f"db{l}"] * AL.shape[1] for l in (1, 2, 3)})
+
+
+def test_gradient_check_passes_the_right_backward_pass_and_fails_a_bug(rng):
+    X, Y, params = _deep_net(rng)
+    AL, caches = deep.L_model_forward(X, params)
+    good = deep.gradient_check(params, deep.L_model_backward(AL, Y, caches), X, Y)
+    assert good < 1e-7
+    bad = deep.gradient_check(params, _planted_bug(AL, Y, caches), X, Y)
+    assert bad > 1e-2
+    # the difference is over all parameters at once: compute it here independently
+    grads = _planted_bug(AL, Y, caches)
+    keys = sorted(params)
+    numeric = {k: numerical_grad(lambda _: _cross_entropy(_by_hand(X, params, 3), Y), params[k])
+               for k in keys}
+    g = np.concatenate([grads["d" + k].ravel() for k in keys])
+    n = np.concatenate([numeric[k].ravel() for k in keys])
+    expected = np.linalg.norm(g - n) / (np.linalg.norm(g) + np.linalg.norm(n))
+    assert bad == pytest.approx(expected, rel=1e-5)
+
+
+def test_initialize_parameters_deep_is_lecun_normal(keras, rng):
+    params = deep.initialize_parameters_deep([500, 400, 1], rng)
+    assert params["W1"].shape == (400, 500) and params["b1"].shape == (400, 1)
+    assert params["W1"].std() == pytest.approx(np.sqrt(1 / 500), rel=0.03)
+    assert not params["b1"].any() and not params["b2"].any()
+    keras_W = np.asarray(keras.initializers.LecunNormal(seed=0)(shape=(500, 400)))
+    assert keras_W.std() == pytest.approx(params["W1"].std(), rel=0.05)
+    again = np.random.default_rng(3)
+    first = deep.initialize_parameters_deep([5, 4, 1], np.random.default_rng(3))["W1"]
+    np.testing.assert_allclose(first, again.standard_normal((4, 5)) / np.sqrt(5), rtol=1e-12)
+
+
+def test_deep_update_parameters_by_hand():
+    params = {"W1": np.array([[1.0, 2.0]]), "b1": np.array([[3.0]])}
+    grads = {"dW1": np.array([[0.5, -1.0]]), "db1": np.array([[2.0]]), "dA0": np.ones((2, 1))}
+    out = deep.update_parameters(params, grads, 0.1)
+    np.testing.assert_allclose(out["W1"], [[0.95, 2.1]])
+    np.testing.assert_allclose(out["b1"], [[2.8]])
+
+
+def test_deep_functions_name_bad_input(rng):
+    X, Y, params = _deep_net(rng)
+    with pytest.raises(TypeError, match="parameters must be a dict"):
+        deep.L_model_forward(X, [params])
+    with pytest.raises(TypeError, match="caches must be the non-empty list"):
+        deep.L_model_backward(np.full((1, 7), 0.5), Y, ())
+    with pytest.raises(TypeError, match="need float64"):
+        deep.gradient_check({k: v.astype(np.float32) for k, v in params.items()},
+                            {"d" + k: v for k, v in params.items()}, X, Y)
