@@ -28,12 +28,20 @@ __all__ = ["initialize_parameters_deep", "linear_forward", "linear_activation_fo
            "L_model_backward", "update_parameters", "gradient_check"]
 
 
-def _activations(L):
-    """The network of this notebook: ReLU for layers 1..L-1, sigmoid for layer L."""
+def network_activations(L):
+    """The activations of this notebook's network of L layers: ["relu"] * (L - 1) +
+    ["sigmoid"], for layers.model_forward and model_backward.
+
+    Introduced in notebook 04.
+    """
     return ["relu"] * (L - 1) + ["sigmoid"]
 
 
-def _layer_count(parameters):
+def layer_count(parameters):
+    """L, the number of weight matrices W1, W2, ... in parameters (a dict).
+
+    Introduced in notebook 04.
+    """
     if not isinstance(parameters, dict):
         raise TypeError(f"parameters must be a dict of W1, b1, ..., got "
                         f"{type(parameters).__name__}")
@@ -59,7 +67,8 @@ def L_model_forward(X, parameters):
     caches, the L caches of linear_activation_forward, ((A_prev, W, b), Z) each.
     Introduced in notebook 04.
     """
-    AL, caches = layers.model_forward(X, parameters, _activations(_layer_count(parameters)))
+    activations = network_activations(layer_count(parameters))
+    AL, caches = layers.model_forward(X, parameters, activations)
     return AL, [layer_cache for layer_cache, _ in caches]
 
 
@@ -83,7 +92,7 @@ def L_model_backward(AL, Y, caches):
     if not isinstance(caches, (list, tuple)) or not caches:
         raise TypeError("caches must be the non-empty list L_model_forward returns")
     return layers.model_backward(AL, Y, [(cache, None) for cache in caches],
-                                 _activations(len(caches)), "binary_cross_entropy")
+                                 network_activations(len(caches)), "binary_cross_entropy")
 
 
 def update_parameters(parameters, grads, learning_rate):
@@ -108,7 +117,7 @@ def gradient_check(parameters, gradients, X, Y, epsilon=1e-7):
     helpers.gradcheck.gradient_errors also gives each parameter's error, to find a bug.
     Introduced in notebook 04.
     """
-    _layer_count(parameters)
+    layer_count(parameters)
 
     def cost(p):
         return compute_cost(L_model_forward(X, p)[0], Y)

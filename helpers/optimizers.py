@@ -225,7 +225,8 @@ def update_parameters_with_rmsprop(parameters, grads, s, learning_rate=0.001, rh
                                    epsilon=1e-7, *, form="textbook"):
     """RMSprop: divide each step by a running root-mean-square of recent gradients:
 
-        s[dW] = rho * s[dW] + (1 - rho) * dW ** 2;   W -= learning_rate * dW / (sqrt(s[dW]) + epsilon)
+        s[dW] = rho * s[dW] + (1 - rho) * dW ** 2
+        W -= learning_rate * dW / (sqrt(s[dW]) + epsilon)
 
     s starts at zeros (initialize_velocity); rho in [0, 1). form="keras" divides by
     sqrt(s[dW] + epsilon), as keras.optimizers.RMSprop (momentum=0, centered=False).

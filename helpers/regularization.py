@@ -1,5 +1,20 @@
-"""Regularisation: L2 weight decay and batch normalisation (inverted dropout, a layer, is in
-`helpers.layers`).
+"""Regularisation: L2 weight decay and batch normalisation, and notebook 06's graded
+functions (inverted dropout itself, a layer, is in `helpers.layers`).
+
+Notebook 06's functions, with the signatures its exercises grade, for notebook 04's
+network (ReLU hidden layers, one sigmoid unit; helpers.deep):
+
+    compute_cost_with_regularization(AL, Y, parameters, lambd) -> float
+    backward_propagation_with_regularization(AL, Y, caches, lambd) -> grads
+    forward_propagation_with_dropout(X, parameters, keep_prob, rng) -> AL, caches
+    backward_propagation_with_dropout(AL, Y, caches, keep_prob) -> grads
+    batchnorm_forward(Z, gamma, beta, epsilon=1e-3) -> out, cache
+
+caches are L_model_forward's for the L2 functions; with dropout, entry l - 1 is (layer
+l's linear_activation_forward cache, D[l]), D[l] the 0/1 keep mask applied to A[l]
+(None for the output layer). forward_propagation_with_dropout also takes masks=[D1,
+..., D[L-1]] instead of drawing: a check reads a student's masks (where the next
+layer's input is not 0) and replays them, so any correct way of drawing gets the marks.
 
 Examples are columns: an activation or pre-activation has shape (n, m), one row per unit,
 one column per example. Forward functions return ``(out, cache)`` and the matching backward
@@ -11,7 +26,7 @@ per-example (``dZ = A - Y`` for a sigmoid output, no 1/m), while gradients of pa
 """
 import numpy as np
 
-from helpers import _validate
+from helpers import _validate, deep, layers, losses
 
 
 # --------------------------------------------------------------------------- L2
@@ -56,9 +71,11 @@ def l2_gradient(W, lambd, m):
 # ---------------------------------------------------------- batch normalisation
 
 
-def batchnorm_forward(Z, gamma, beta, running=None, training=True, momentum=0.99,
-                      epsilon=1e-3):
+def batchnorm_forward(Z, gamma, beta, epsilon=1e-3, *, running=None, training=True,
+                      momentum=0.99):
     """Batch normalisation of each unit (row) over the examples (columns) of a mini-batch.
+    Notebook 06 grades batchnorm_forward(Z, gamma, beta, epsilon=1e-3) in training mode
+    (its out; the cache is this module's); the keyword-only arguments add inference.
 
     Training: mu and var are the mean and the biased variance (divide by m) of each row of
     Z; Z_hat = (Z - mu) / sqrt(var + epsilon); out = gamma * Z_hat + beta. If ``running``
@@ -134,3 +151,59 @@ def batchnorm_backward(dout, cache):
     else:
         dZ = gamma * inv_std * dout
     return dZ, dgamma, dbeta
+
+
+# ------------------------------------------------------------ notebook 06
+
+def compute_cost_with_regularization(AL, Y, parameters, lambd):
+    """Cross-entropy plus the L2 term: J = cross_entropy(AL, Y) + lambd / (2 m) * sum over
+    l of ||W[l]||^2 (the squares of every weight; the biases are not penalised).
+
+    AL: (1, m) sigmoid outputs; Y: (1, m) 0/1 labels; parameters: W1.., b1..;
+    lambd >= 0. Returns J as a float. Introduced in notebook 06.
+    """
+    return losses.binary_cross_entropy(AL, Y) + l2_penalty(parameters, lambd, np.shape(AL)[1])
+
+
+def backward_propagation_with_regularization(AL, Y, caches, lambd):
+    """L_model_backward's gradients of compute_cost_with_regularization: each dW[l]
+    gains lambd / m * W[l]; db[l] and dA[l] are unchanged.
+
+    AL: (1, m); Y: (1, m); caches: from deep.L_model_forward; lambd >= 0.
+    Returns grads as L_model_backward does. Introduced in notebook 06.
+    """
+    grads = deep.L_model_backward(AL, Y, caches)
+    m = np.shape(AL)[1]
+    for l, ((_, W, _), _) in enumerate(caches, start=1):
+        grads[f"dW{l}"] = grads[f"dW{l}"] + l2_gradient(W, lambd, m)
+    return grads
+
+
+def forward_propagation_with_dropout(X, parameters, keep_prob, rng, *, masks=None):
+    """L_model_forward with inverted dropout after every hidden layer: for l < L,
+    D[l] = rng.random(A[l].shape) < keep_prob (D1 first), A[l] = A[l] * D[l] / keep_prob.
+    The output layer is never dropped.
+
+    X: (n_x, m); parameters: W1.., b1..; keep_prob in (0, 1]; rng: np.random.Generator;
+    masks: the L - 1 masks to use instead of drawing (then rng may be None).
+    Returns AL (1, m) and caches, entry l - 1 = (((A_prev, W, b), Z), D[l]).
+    Introduced in notebook 06.
+    """
+    L = deep.layer_count(parameters)
+    return layers.model_forward(X, parameters, deep.network_activations(L),
+                                keep_prob=keep_prob, rng=rng, masks=masks)
+
+
+def backward_propagation_with_dropout(AL, Y, caches, keep_prob):
+    """Backward pass of forward_propagation_with_dropout: the same masks, the same
+    1 / keep_prob, applied to each dA[l] on its way back.
+
+    AL: (1, m); Y: (1, m); caches: from forward_propagation_with_dropout; keep_prob: the
+    one used forward. Returns grads as L_model_backward does (dA[l] with respect to the
+    dropped A[l]). Introduced in notebook 06.
+    """
+    if not isinstance(caches, (list, tuple)) or not caches:
+        raise TypeError("caches must be the non-empty list forward_propagation_with_dropout "
+                        "returns")
+    return layers.model_backward(AL, Y, caches, deep.network_activations(len(caches)),
+                                 "binary_cross_entropy", keep_prob=keep_prob)

@@ -133,3 +133,126 @@ def test_batchnorm_bad_arguments(rng):
     _, cache = reg.batchnorm_forward(Z, gamma, beta)
     with pytest.raises(ValueError, match="dout and the forward output must have the same"):
         reg.batchnorm_backward(np.ones((3, 2)), cache)
+
+
+# ------------------------------------------------------------ notebook 06
+
+def _net(rng, dims=(3, 6, 4, 1), m=8):
+    X = rng.normal(size=(dims[0], m))
+    Y = (rng.uniform(size=(1, m)) > 0.5).astype(float)
+    params = {}
+    for l in range(1, len(dims)):
+        params[f"W{l}"] = rng.normal(size=(dims[l], dims[l - 1])) / np.sqrt(dims[l - 1])
+        params[f"b{l}"] = rng.normal(0, 0.1, size=(dims[l], 1))
+    return X, Y, params
+
+
+def _forward_by_hand(X, p, keep_prob=1.0, masks=None):
+    """ReLU layers (each dropped with its mask), then a sigmoid unit, written out."""
+    L = len(p) // 2
+    A = X
+    for l in range(1, L):
+        A = np.maximum(0, p[f"W{l}"] @ A + p[f"b{l}"])
+        if masks is not None:
+            A = A * masks[l - 1] / keep_prob
+    return 1 / (1 + np.exp(-(p[f"W{L}"] @ A + p[f"b{L}"])))
+
+
+def _cross_entropy(AL, Y):
+    return float(-np.mean(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)))
+
+
+def test_cost_with_regularization_by_hand(rng):
+    X, Y, params = _net(rng)
+    AL = _forward_by_hand(X, params)
+    squares = sum(np.sum(params[f"W{l}"] ** 2) for l in (1, 2, 3))
+    expected = _cross_entropy(AL, Y) + 0.7 / (2 * 8) * squares
+    assert reg.compute_cost_with_regularization(AL, Y, params, 0.7) == pytest.approx(
+        expected, rel=1e-12)
+
+
+def test_backward_with_regularization_matches_finite_differences(rng):
+    from helpers import deep
+    X, Y, params = _net(rng)
+    lambd = 0.7
+    AL, caches = deep.L_model_forward(X, params)
+    grads = reg.backward_propagation_with_regularization(AL, Y, caches, lambd)
+
+    def cost(_):
+        A = _forward_by_hand(X, params)
+        return _cross_entropy(A, Y) + lambd / 16 * sum(np.sum(params[f"W{l}"] ** 2)
+                                                        for l in (1, 2, 3))
+
+    for key, value in params.items():
+        np.testing.assert_allclose(grads["d" + key], numerical_grad(cost, value),
+                                   rtol=1e-6, atol=1e-9, err_msg=key)
+
+
+def test_dropout_forward_draws_each_hidden_mask_in_order_and_scales(rng):
+    X, _, params = _net(rng)
+    AL, caches = reg.forward_propagation_with_dropout(X, params, 0.7, np.random.default_rng(5))
+    replay = np.random.default_rng(5)
+    masks = [replay.random((6, 8)) < 0.7, replay.random((4, 8)) < 0.7]
+    np.testing.assert_allclose(AL, _forward_by_hand(X, params, 0.7, masks), rtol=1e-12)
+    assert [D is None for _, D in caches] == [False, False, True]
+    for (_, D), mask in zip(caches, masks):
+        np.testing.assert_array_equal(D, mask)
+
+
+def test_a_check_can_replay_any_way_of_drawing_the_masks(rng):
+    """A student who draws with rng.binomial instead of rng.random: read the masks off the
+    next layers' inputs and hand them to the reference, which then agrees exactly."""
+    X, _, params = _net(rng)
+    student = np.random.default_rng(2)
+    masks = [student.binomial(1, 0.6, (6, 8)), student.binomial(1, 0.6, (4, 8))]
+    AL = _forward_by_hand(X, params, 0.6, masks)  # the student's answer
+    # what the check sees of the student's forward pass: the inputs to layers 2 and 3
+    A1 = np.maximum(0, params["W1"] @ X + params["b1"]) * masks[0] / 0.6
+    A2 = np.maximum(0, params["W2"] @ A1 + params["b2"]) * masks[1] / 0.6
+    recovered = [A1 != 0, A2 != 0]  # where ReLU gave 0 the mask does not matter
+    ours, _ = reg.forward_propagation_with_dropout(X, params, 0.6, None, masks=recovered)
+    np.testing.assert_allclose(ours, AL, rtol=1e-12)
+
+
+def test_backward_with_dropout_matches_finite_differences(rng):
+    X, Y, params = _net(rng)
+    keep_prob = 0.6
+    masks = [rng.random((6, 8)) < keep_prob, rng.random((4, 8)) < keep_prob]
+    AL, caches = reg.forward_propagation_with_dropout(X, params, keep_prob, None, masks=masks)
+    grads = reg.backward_propagation_with_dropout(AL, Y, caches, keep_prob)
+    for key, value in params.items():
+        numeric = numerical_grad(
+            lambda _: _cross_entropy(_forward_by_hand(X, params, keep_prob, masks), Y), value)
+        np.testing.assert_allclose(grads["d" + key], numeric, rtol=1e-6, atol=1e-9, err_msg=key)
+
+
+def test_keep_prob_one_is_the_plain_network(rng):
+    from helpers import deep
+    X, Y, params = _net(rng)
+    AL, caches = reg.forward_propagation_with_dropout(X, params, 1.0, rng)
+    plain, plain_caches = deep.L_model_forward(X, params)
+    np.testing.assert_array_equal(AL, plain)
+    grads = reg.backward_propagation_with_dropout(AL, Y, caches, 1.0)
+    expected = deep.L_model_backward(plain, Y, plain_caches)
+    for key in expected:
+        np.testing.assert_array_equal(grads[key], expected[key])
+    zero = reg.backward_propagation_with_regularization(plain, Y, plain_caches, 0.0)
+    for key in expected:
+        np.testing.assert_array_equal(zero[key], expected[key])
+
+
+def test_graded_batchnorm_signature_takes_epsilon_fourth(rng):
+    Z, gamma, beta = _bn_inputs(rng, n=3, m=10)
+    out, _ = reg.batchnorm_forward(Z, gamma, beta, 0.5)
+    mu, var = Z.mean(axis=1, keepdims=True), Z.var(axis=1, keepdims=True)
+    np.testing.assert_allclose(out, gamma * (Z - mu) / np.sqrt(var + 0.5) + beta, rtol=1e-12)
+
+
+def test_notebook_06_functions_name_bad_input(rng):
+    X, Y, params = _net(rng)
+    with pytest.raises(TypeError, match="caches must be the non-empty list"):
+        reg.backward_propagation_with_dropout(np.full((1, 8), 0.5), Y, [], 0.5)
+    with pytest.raises(ValueError, match=r"keep_prob must be in \(0, 1\]"):
+        reg.forward_propagation_with_dropout(X, params, 1.5, rng)
+    with pytest.raises(ValueError, match="lambd must be >= 0"):
+        reg.compute_cost_with_regularization(np.full((1, 8), 0.5), Y, params, -1.0)
