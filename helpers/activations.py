@@ -218,7 +218,7 @@ def get_activation(name):
 
     name: one of the keys of ACTIVATIONS ("sigmoid", "relu", ...).
     Returns (function, derivative). Raises ValueError listing the known names.
-    Introduced in notebook 03.
+    Introduced in notebook 04.
     """
     _validate.check_choice(name, "activation", ACTIVATIONS)
     return ACTIVATIONS[name]

@@ -152,7 +152,7 @@ def train_test_split(X, Y, test_fraction=0.25, rng=None, stratify=False):
     that both sets keep the class proportions.
 
     Returns (X_train, Y_train, X_test, Y_test), each split in random column order.
-    Introduced in notebook 01.
+    Introduced in notebook 02.
     """
     X = np.asarray(X)
     Y = np.asarray(Y)
@@ -193,7 +193,7 @@ def load_digits():
 
     Returns (images uint8 (1797, 8, 8), labels uint8 (1797,)). Raises
     FileNotFoundError if data/digits.npz is missing and ValueError if it is corrupted.
-    Introduced in notebook 01.
+    Introduced in notebook 02.
     """
     path = DATA_DIR / DIGITS_FILE
     if not path.is_file():

@@ -128,7 +128,7 @@ glorot_normal, glorot_uniform, he_normal, he_uniform, lecun_normal, lecun_unifor
         ("glorot_normal", "Glorot (Xavier) normal: mean 0, variance 2 / (fan_in + fan_out).",
          3),
         ("glorot_uniform", "Glorot (Xavier) uniform on [-limit, limit], limit = "
-         "sqrt(6 / (fan_in + fan_out)).", 5),
+         "sqrt(6 / (fan_in + fan_out)).", 3),
         ("he_normal", "He normal: mean 0, variance 2 / fan_in (for ReLU-family layers).", 3),
         ("he_uniform", "He uniform on [-limit, limit], limit = sqrt(6 / fan_in).", 5),
         ("lecun_normal", "LeCun normal: mean 0, variance 1 / fan_in (the \"divide by "

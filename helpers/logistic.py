@@ -25,7 +25,7 @@ def _check_data(w, X, Y=None):
 
 def initialize_with_zeros(dim):
     """w of shape (dim, 1) and b = 0.0. Zeros are fine here: a single neuron has no
-    symmetry to break (see notebook 05 for why hidden layers differ). Notebook 01."""
+    symmetry to break (see notebook 05 for why hidden layers differ). Introduced in notebook 01."""
     if int(dim) != dim or dim < 1:
         raise ValueError(f"dim must be a positive whole number, got {dim!r}")
     return np.zeros((int(dim), 1)), 0.0
@@ -35,7 +35,7 @@ def propagate(w, b, X, Y):
     """One forward and backward pass.
 
     Returns (grads, cost): grads = {"dw": (n_x, 1), "db": float}, cost = J, the mean
-    binary cross-entropy over the m examples. Notebook 01.
+    binary cross-entropy over the m examples. Introduced in notebook 01.
     """
     w, X, Y = _check_data(w, X, Y)
     m = X.shape[1]
@@ -51,7 +51,7 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
 
     Returns (params, grads, costs): params = {"w", "b"} after the last step, the grads
     of the last step, and the cost recorded every 100 iterations (iteration 0 first).
-    Does not modify the caller's w. Notebook 01.
+    Does not modify the caller's w. Introduced in notebook 01.
     """
     check_positive(learning_rate, "learning_rate")
     w = np.array(w, dtype=float)
@@ -70,7 +70,7 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
 
 def predict(w, b, X):
     """Labels (1, m): 1.0 where the predicted probability exceeds 0.5, else 0.0.
-    Notebook 01."""
+    Introduced in notebook 01."""
     w, X, _ = _check_data(w, X)
     return (sigmoid(w.T @ X + b) > 0.5).astype(float)
 
@@ -80,7 +80,7 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
     """Train from zeros on the training set, predict on both sets.
 
     Returns a dict with "costs", "Y_prediction_train", "Y_prediction_test", "w", "b",
-    "learning_rate" and "num_iterations". Notebook 01.
+    "learning_rate" and "num_iterations". Introduced in notebook 01.
     """
     w, b = initialize_with_zeros(np.shape(X_train)[0])
     params, _, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate,

@@ -45,7 +45,7 @@ def binary_cross_entropy(AL, Y):
 
     AL: sigmoid outputs, shape (1, m); Y: labels 0/1, shape (1, m).
     Returns J as a float; finite even where AL is exactly 0 or 1 (AL is clipped to
-    [1e-7, 1 - 1e-7], as in keras.losses.BinaryCrossentropy). Introduced in notebook 01.
+    [1e-7, 1 - 1e-7], as in keras.losses.BinaryCrossentropy). Introduced in notebook 03.
     """
     return _binary_cross_entropy(*_binary_inputs(AL, Y))
 
@@ -61,7 +61,7 @@ def binary_cross_entropy_backward(AL, Y):
 
     AL, Y: shape (1, m). Returns dAL of shape (1, m), finite at AL = 0 or 1 (same
     clipping as the cost). With a sigmoid output, dZ = AL - Y is simpler and stabler.
-    Introduced in notebook 04.
+    Introduced in notebook 03.
     """
     AL, Y = _binary_inputs(AL, Y)
     A = np.clip(AL, EPSILON, 1 - EPSILON)
@@ -153,7 +153,7 @@ def mean_squared_error(AL, Y):
     Per example the loss is the squared distance ||a - y||^2, summed over the n_y
     outputs. keras.losses.MeanSquaredError averages over the outputs instead, so on
     transposed data Keras's value is J / n_y (the same when n_y = 1).
-    AL, Y: shape (n_y, m). Returns J as a float. Introduced in notebook 01.
+    AL, Y: shape (n_y, m). Returns J as a float. Introduced in notebook 04.
     """
     return _mean_squared_error(*_regression_inputs(AL, Y))
 

@@ -359,7 +359,7 @@ def adam(params, grads, state=None, *, learning_rate=0.001, beta_1=0.9, beta_2=0
     """update_parameters_with_adam in Keras's form: exactly keras.optimizers.Adam. State
     {"v", "s", "t"}, t the number of steps taken.
 
-    Introduced in notebook 07.
+    Introduced in notebook 03.
     """
     if state is None:
         v, s = initialize_adam(params)
@@ -385,7 +385,7 @@ def get_optimizer(name):
     """Return the update rule called ``name`` (a key of OPTIMIZERS); a callable is returned
     unchanged. Unknown names raise ValueError listing the known ones.
 
-    Introduced in notebook 03.
+    Introduced in notebook 07.
     """
     if callable(name):
         return name

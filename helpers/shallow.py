@@ -58,7 +58,7 @@ def _check_size(value, name):
 
 def layer_sizes(X, Y, n_h=4):
     """(n_x, n_h, n_y): input features (rows of X), hidden units, output units (rows
-    of Y). Notebook 02."""
+    of Y). Introduced in notebook 02."""
     X, Y = _check_data(X, Y)
     _check_size(n_h, "n_h")
     return X.shape[0], n_h, Y.shape[0]
@@ -69,7 +69,7 @@ def initialize_parameters(n_x, n_h, n_y, rng):
     zero biases: W1 (n_h, n_x), b1 (n_h, 1), W2 (n_y, n_h), b2 (n_y, 1).
 
     The random weights break the symmetry between hidden units (notebook 05); being
-    small, they start tanh in its steep middle. Notebook 02.
+    small, they start tanh in its steep middle. Introduced in notebook 02.
     """
     for value, name in ((n_x, "n_x"), (n_h, "n_h"), (n_y, "n_y")):
         _check_size(value, name)
@@ -83,7 +83,7 @@ def forward_propagation(X, parameters):
     """Z1 = W1 X + b1, A1 = tanh(Z1), Z2 = W2 A1 + b2, A2 = sigmoid(Z2).
 
     Returns (A2, cache) with A2 (n_y, m) the predicted probabilities and
-    cache = {"Z1", "A1", "Z2", "A2"}. Notebook 02.
+    cache = {"Z1", "A1", "Z2", "A2"}. Introduced in notebook 02.
     """
     X, _ = _check_data(X)
     W1, b1, W2, b2 = _check_parameters(parameters, X.shape[0])
@@ -96,7 +96,8 @@ def forward_propagation(X, parameters):
 
 def compute_cost(A2, Y):
     """The cost J: mean binary cross-entropy of the predictions A2 (1, m) against the
-    labels Y (1, m), as a float (see `losses.binary_cross_entropy`). Notebook 02."""
+    labels Y (1, m), as a float (see `losses.binary_cross_entropy`).
+    Introduced in notebook 02."""
     return binary_cross_entropy(A2, Y)
 
 
@@ -108,7 +109,7 @@ def backward_propagation(parameters, cache, X, Y):
 
     (1 - A1^2 is tanh'(Z1); the sums run over the examples, keeping column shapes).
     Returns grads = {"dW1", "db1", "dW2", "db2"}, each shaped like its parameter.
-    Notebook 02.
+    Introduced in notebook 02.
     """
     X, Y = _check_data(X, Y)
     _, _, W2, _ = _check_parameters(parameters, X.shape[0])
@@ -124,7 +125,8 @@ def backward_propagation(parameters, cache, X, Y):
 def update_parameters(parameters, grads, learning_rate=1.2):
     """One gradient-descent step, theta - learning_rate * d theta for each parameter.
 
-    Returns a new dict; the arrays of `parameters` are not modified. Notebook 02.
+    Returns a new dict; the arrays of `parameters` are not modified.
+    Introduced in notebook 02.
     """
     _check_parameters(parameters)
     new = {}
@@ -141,7 +143,7 @@ def nn_model(X, Y, n_h, rng, num_iterations=10000, learning_rate=1.2, print_cost
 
     Returns (parameters, costs): the trained parameters, and the cost before the
     update of iterations 0, 100, 200, ... (printed every 1000 iterations when
-    `print_cost`). Notebook 02.
+    `print_cost`). Introduced in notebook 02.
     """
     n_x, n_h, n_y = layer_sizes(X, Y, n_h)
     parameters = initialize_parameters(n_x, n_h, n_y, rng)
@@ -159,6 +161,6 @@ def nn_model(X, Y, n_h, rng, num_iterations=10000, learning_rate=1.2, print_cost
 
 def predict(parameters, X):
     """Labels (1, m): 1.0 where the network's probability A2 exceeds 0.5, else 0.0.
-    Notebook 02."""
+    Introduced in notebook 02."""
     A2, _ = forward_propagation(X, parameters)
     return (A2 > 0.5).astype(float)
