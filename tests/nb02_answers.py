@@ -471,7 +471,8 @@ MESSAGES = {
     ("logistic_gradients", "no division by m"): r"dw .* m times too large",
     ("logistic_gradients", "Y - A"): r"wrong sign",
     ("logistic_gradients", "sigmoid left out"): r"sigmoid is missing",
-    ("logistic_gradients", "grads dict as in notebook 01"): r"\(dw, db\), not a dict",
+    ("logistic_gradients", "grads dict as in notebook 01"):
+        r"should return the pair \(dw, db\): end with `return dw, db`; .* is a dict",
     ("layer_sizes", "columns instead of rows"): r"ROWS of X and Y",
     ("layer_sizes", "n_y from the examples"): r"ROWS of Y",
     ("layer_sizes", "n_h fixed at 4"): r"n_h you are given",
@@ -487,7 +488,9 @@ MESSAGES = {
     ("forward_propagation", "tanh at the output"): r"output layer uses the sigmoid",
     ("forward_propagation", "no output activation"): r"returned Z2, before the sigmoid",
     ("forward_propagation", "biases forgotten"): r"biases are missing",
-    ("forward_propagation", "cache without Z1 and Z2"): r"cache .* has no \['Z1', 'Z2'\]",
+    ("forward_propagation", "cache without Z1 and Z2"):
+        r"cache a dict with the keys Z1, A1, Z2 and A2; .* has no key 'Z1' "
+        r"\(its keys: \['A1', 'A2'\]\)",
     ("compute_cost", "no minus"): r"cost is negative",
     ("compute_cost", "sum instead of mean"): r"m times too large",
     ("compute_cost", "logs swapped"): r"swapped",

@@ -1,7 +1,7 @@
-"""Notebook 02's checks, beyond what tests/test_checks.py and tests/test_pipeline.py do for
-every notebook: the no-loop check, whole test cells (visible and hidden parts) run on every
-answer in tests/nb02_answers.py, unanswered exercises, hidden checks that keep their
-answers hidden, and a statistical check that does not fail correct answers by bad luck."""
+"""Notebook 02's checks, beyond what tests/test_checks.py, tests/test_exercises.py and
+tests/test_pipeline.py do for every notebook: the no-loop check, a hidden test for every
+exercise, unanswered exercises, and a statistical check that does not fail correct
+answers by bad luck."""
 import linecache
 
 import nbformat
@@ -13,11 +13,11 @@ from answers import run_answer
 from course import ROOT, answer_sources
 from helpers.grading import nb02
 from helpers.grading.checks import NotAnswered, assert_vectorized
+from helpers.grading.exercise import Case
 
 SOLUTION = nbformat.read(ROOT / "solutions" / answers.NAME / f"{answers.NAME}.ipynb", 4)
 TEST_CELLS = {c.metadata["nbgrader"]["grade_id"]: c.source for c in SOLUTION.cells
               if c.metadata.get("nbgrader", {}).get("grade")}
-SOLUTION_ANSWERS = answer_sources(SOLUTION)
 RELEASE_ANSWERS = answer_sources(
     nbformat.read(ROOT / "notebooks" / answers.NAME / f"{answers.NAME}.ipynb", 4))
 
@@ -27,13 +27,6 @@ def _defined(source, filename="<answer>"):
     namespace = {"np": np}
     exec(compile(source, filename, "exec"), namespace)
     return namespace
-
-
-def _run_test_cell(exercise, answer):
-    """Run the exercise's whole test cell, hidden part included, on `answer`."""
-    namespace = run_answer(answer)
-    namespace["checks"] = nb02
-    exec(compile(TEST_CELLS[f"{exercise}_tests"], f"<{exercise}_tests>", "exec"), namespace)
 
 
 # -- assert_vectorized ----------------------------------------------------------------------
@@ -98,61 +91,22 @@ def test_the_message_quotes_the_line_when_the_source_is_known():
         linecache.cache.pop(filename, None)
 
 
-# -- whole test cells -----------------------------------------------------------------------
+# -- test cells -----------------------------------------------------------------------------
+# (tests/test_exercises.py runs every test cell, whole and its hidden part alone, on every
+# answer in tests/nb02_answers.py.)
 def test_every_exercise_has_a_test_cell_with_a_hidden_part():
     assert set(TEST_CELLS) == {f"{exercise}_tests" for exercise in answers.CHECKS}
     for grade_id, source in TEST_CELLS.items():
-        assert "### BEGIN HIDDEN TESTS" in source, grade_id
         hidden = source.split("### BEGIN HIDDEN TESTS")[1]
-        assert "checks.hidden_" in hidden, grade_id
+        assert f'checks.hidden("{grade_id[:-len("_tests")]}", ' in hidden, grade_id
 
 
-@pytest.mark.parametrize("exercise", sorted(answers.CHECKS))
-def test_solution_passes_its_whole_test_cell(exercise):
-    _run_test_cell(exercise, SOLUTION_ANSWERS[exercise])
-
-
-RIGHT = [(ex, label) for ex in answers.RIGHT for label in answers.RIGHT[ex]]
-WRONG = [(ex, label) for ex in answers.WRONG for label in answers.WRONG[ex]]
-
-
-@pytest.mark.parametrize("case", RIGHT, ids="-".join)
-def test_correct_alternative_passes_the_hidden_checks_too(case):
-    exercise, label = case
-    _run_test_cell(exercise, answers.RIGHT[exercise][label])
-
-
-@pytest.mark.parametrize("case", WRONG, ids="-".join)
-def test_wrong_answer_fails_the_hidden_checks_too(case):
-    """Each mistake also fails the hidden part alone, so the grade does not rest on the
-    visible example only."""
-    exercise, label = case
-    namespace = run_answer(answers.WRONG[exercise][label])
-    namespace["checks"] = nb02
-    hidden = TEST_CELLS[f"{exercise}_tests"].split("### BEGIN HIDDEN TESTS")[1]
-    with pytest.raises(AssertionError):
-        exec(compile(hidden, "<hidden>", "exec"), namespace)
-
-
-# -- unanswered exercises and hidden answers --------------------------------------------------
+# -- unanswered exercises ---------------------------------------------------------------------
 @pytest.mark.parametrize("exercise", sorted(answers.CHECKS))
 def test_unanswered_exercise_says_so(exercise):
     namespace = run_answer(RELEASE_ANSWERS[exercise])
     with pytest.raises(NotAnswered, match=f"{exercise} is not written yet"):
         answers.CHECKS[exercise](namespace)
-
-
-def test_hidden_checks_do_not_reveal_expected_values():
-    wrong = run_answer(answers.WRONG["backward_propagation"]["derivative left out"])
-    parameters = {"W1": [[0.5, -1.0], [0.25, 0.75]], "b1": [[0.0], [0.1]],
-                  "W2": [[1.0, -1.0]], "b2": [[0.0]]}
-    expected = {"dW1": [[0.123456, 0.2], [0.3, 0.4]], "db1": [[0.1], [0.2]],
-                "dW2": [[0.654321, 0.1]], "db2": [[0.5]]}
-    with pytest.raises(AssertionError) as err:
-        nb02.hidden_backward_propagation(wrong["backward_propagation"], **parameters,
-                                         X=[[1.0, 2.0], [0.0, -1.0]], Y=[[1.0, 0.0]],
-                                         expected=expected)
-    assert "0.654321" not in str(err.value) and "wrong in" in str(err.value)
 
 
 # -- the statistical check of initialize_parameters ----------------------------------------
@@ -177,4 +131,6 @@ def test_correct_initializations_pass_for_any_seed(variant):
     init = run_answer(DRAWS[variant])["init"]
     for seed in range(300):
         for n_x, n_h in ((30, 20), (64, 7), (3, 50), (2, 4), (1, 1)):
-            nb02.hidden_initialize_parameters(init, n_x, n_h, 1, seed)
+            case = Case((n_x, n_h, 1, seed))
+            nb02.hidden("initialize_parameters", init, args=case.args,
+                        expected=nb02.INITIALIZE_PARAMETERS.expected(case))

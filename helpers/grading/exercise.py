@@ -23,6 +23,8 @@ What every check does, in one place (`run`, `grade`):
   first that matches.
 An exercise may replace that comparison (`compare`) and add checks after it (`also`), as
 notebook 03 does for its kinks and its |z| up to 1000.
+Before the comparison an exercise may check what the function does (`before`), and
+after it that the function runs no Python loop (`loop_free`), as notebook 02 does.
 
 The hidden cases are not here: this package is installed where students work. They are
 written in the hidden part of each test cell as `checks.hidden("name", fn, args=...,
@@ -38,8 +40,8 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 
 import numpy as np
 
-from .checks import (CheckFailed, Mistake, as_array, as_scalar, call, expect_close,
-                     hidden, passed, shown, using)
+from .checks import (CheckFailed, Mistake, as_array, as_scalar, assert_loop_free,
+                     assert_vectorized, call, expect_close, hidden, passed, shown, using)
 
 
 class Case(NamedTuple):
@@ -68,6 +70,18 @@ class Exercise:
         seed rather than spelling out its data); the default passes them on.
     inspect: `inspect(parts, expected, what)` checks what comparison cannot (a dtype, a
         0-d value, a list's length) and raises CheckFailed; it runs before the comparison.
+        It may return the parts to compare instead of those it got (a number where the
+        reference has a (1, 1) array and the exercise accepts either).
+    before: `before(call, args, kwargs, what)` runs after `inspect`, before the
+        comparison, for a mistake that a comparison could only call a wrong value;
+        `call(*args, **kwargs)` calls the function as the check does and returns its plain
+        result, `what` names the exercise and the case. Notebook 02 calls a training run
+        again with another generator: the same result means it made a generator of its own.
+    loop_free: for an exercise that must run no Python loop, `loop_free(*args, **kwargs)`
+        gives the positional arguments of a larger batch (more examples) than the case's.
+        Once the parts are right, the function's code must hold no loop
+        (`checks.assert_vectorized`) and it must run no more Python lines on the larger
+        batch than on the case (`checks.assert_loop_free`). Notebook 02.
     may_change: the arguments the function may change in place (a training loop that
         updates the `w` it was given).
     cell: the grade_id of its answer cell, if not `name` (notebook 03 asks for a function
@@ -100,6 +114,8 @@ class Exercise:
     may_change: Sequence[str] = ()
     hints: Sequence[tuple] = ()
     cell: str = ""
+    before: Callable = None
+    loop_free: Callable = None
     compare: Callable = None
     also: Callable = None
     rtol: float = 1e-6
@@ -199,7 +215,10 @@ def grade(exercise, fn, case, expected, reveal):
     got = unpack(exercise, run(exercise, fn, args, kwargs),
                  f"what {exercise.name} returned")
     if exercise.inspect is not None:
-        exercise.inspect(got, expected, f"{exercise.name}{label}")
+        got = exercise.inspect(got, expected, f"{exercise.name}{label}") or got
+    if exercise.before is not None:
+        exercise.before(lambda *a, **k: run(exercise, fn, a, k), args, kwargs,
+                        f"{exercise.name}{label}")
     for part, want in expected.items():
         what = f"{exercise.name}{label}" if list(exercise.parts) == [part] else \
             f"{part} from {exercise.name}{label}"
@@ -217,9 +236,19 @@ def grade(exercise, fn, case, expected, reveal):
             as_array(value, what, want.shape)
         expect_close(actual, want, what, mistakes, rtol=exercise.rtol, atol=exercise.atol,
                      reveal=reveal)
+    if exercise.loop_free is not None:
+        _loop_free(exercise, fn, args, kwargs)
     if exercise.also is not None:
         exercise.also(lambda *a, **k: run(exercise, fn, a, k), args, kwargs,
                       f"{exercise.name}{label}")
+
+
+def _loop_free(exercise, fn, args, kwargs):
+    """No Python loop in `fn`: none in its code, and none run over the examples."""
+    assert_vectorized(fn, exercise.name)
+    larger = exercise.loop_free(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+    with using(fn, **exercise.uses):
+        assert_loop_free(fn, exercise.name, copy.deepcopy(args), tuple(larger))
 
 
 def _bound(wrong, args, kwargs):

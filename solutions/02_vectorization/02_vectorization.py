@@ -221,21 +221,22 @@ def logistic_gradients(w, b, X, Y):
 # %% tags=["tests"] grade_id="logistic_gradients_tests" points=2
 checks.check_logistic_gradients(logistic_gradients)
 ### BEGIN HIDDEN TESTS
-checks.hidden_logistic_gradients(
-    logistic_gradients, w=[[0.2], [-0.4]], b=0.3,
-    X=[[1.0, -1.0, 2.0, 0.5], [0.0, 3.0, -2.0, 1.0]],
-    Y=[[1.0, 0.0, 0.0, 1.0]],
-    dw=[[0.18946709729606484], [-0.34648231729316004]], db=0.04744342545009517)
-checks.hidden_logistic_gradients(
-    logistic_gradients, w=[[1.5]], b=-0.5,
-    X=[[2.0]],
-    Y=[[0.0]],
-    dw=[[1.848283639957513]], db=0.9241418199787566)
-checks.hidden_logistic_gradients_at_scale(
-    logistic_gradients, seed=5, n_x=4, m=3000,
-    dw=[[-0.029696843405915017], [-0.04135021356918553], [-0.036518513944309106],
-        [-0.04012951047770087]],
-    db=-0.07521908053134854)
+checks.hidden("logistic_gradients", logistic_gradients, args=(
+    np.array([[0.2], [-0.4]]), 0.3,
+    np.array([[1.0, -1.0, 2.0, 0.5], [0.0, 3.0, -2.0, 1.0]]),
+    np.array([[1.0, 0.0, 0.0, 1.0]])),
+    expected={"dw": np.array([[0.18946709729606484], [-0.34648231729316004]]),
+              "db": 0.04744342545009517})
+checks.hidden("logistic_gradients", logistic_gradients, args=(
+    np.array([[1.5]]), -0.5, np.array([[2.0]]), np.array([[0.0]])),
+    expected={"dw": np.array([[1.848283639957513]]),
+              "db": 0.9241418199787566})
+# a batch of realistic size, drawn from seed 5: 4 features, 3000 examples
+checks.hidden("logistic_gradients", logistic_gradients, kwargs=dict(
+    seed=5, n_x=4, m=3000),
+    expected={"dw": np.array([[-0.029696843405915017], [-0.04135021356918553],
+                              [-0.036518513944309106], [-0.04012951047770087]]),
+              "db": -0.07521908053134854})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -581,9 +582,12 @@ def layer_sizes(X, Y, n_h=4):
 # %% tags=["tests"] grade_id="layer_sizes_tests" points=1
 checks.check_layer_sizes(layer_sizes)
 ### BEGIN HIDDEN TESTS
-checks.hidden_layer_sizes(layer_sizes, (2, 3), (1, 3), 10, (2, 10, 1))
-checks.hidden_layer_sizes(layer_sizes, (64, 20), (1, 20), None, (64, 4, 1))
-checks.hidden_layer_sizes(layer_sizes, (3, 9), (2, 9), 1, (3, 1, 2))
+checks.hidden("layer_sizes", layer_sizes, args=(np.zeros((2, 3)), np.zeros((1, 3)), 10),
+    expected={"value": [2, 10, 1]})
+checks.hidden("layer_sizes", layer_sizes, args=(np.zeros((64, 20)), np.zeros((1, 20))),
+    expected={"value": [64, 4, 1]})
+checks.hidden("layer_sizes", layer_sizes, args=(np.zeros((3, 9)), np.zeros((2, 9)), 1),
+    expected={"value": [3, 1, 2]})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -617,9 +621,22 @@ def initialize_parameters(n_x, n_h, n_y, rng):
 # %% tags=["tests"] grade_id="initialize_parameters_tests" points=1
 checks.check_initialize_parameters(initialize_parameters)
 ### BEGIN HIDDEN TESTS
-checks.hidden_initialize_parameters(initialize_parameters, 64, 7, 1, seed=12)
-checks.hidden_initialize_parameters(initialize_parameters, 3, 50, 1, seed=5)
-checks.hidden_initialize_parameters(initialize_parameters, 1, 1, 1, seed=3)
+# (n_x, n_h, n_y, seed): the generator is made from the seed
+checks.hidden("initialize_parameters", initialize_parameters, args=(64, 7, 1, 12),
+    expected={"b1": np.array([[0.0], [0.0], [0.0], [0.0], [0.0], [0.0], [0.0]]),
+              "b2": np.array([[0.0]])})
+checks.hidden("initialize_parameters", initialize_parameters, args=(3, 50, 1, 5),
+    expected={"b1": np.array([[0.0], [0.0], [0.0], [0.0], [0.0], [0.0], [0.0], [0.0],
+                              [0.0], [0.0], [0.0], [0.0], [0.0], [0.0], [0.0], [0.0],
+                              [0.0], [0.0], [0.0], [0.0], [0.0], [0.0], [0.0], [0.0],
+                              [0.0], [0.0], [0.0], [0.0], [0.0], [0.0], [0.0], [0.0],
+                              [0.0], [0.0], [0.0], [0.0], [0.0], [0.0], [0.0], [0.0],
+                              [0.0], [0.0], [0.0], [0.0], [0.0], [0.0], [0.0], [0.0],
+                              [0.0], [0.0]]),
+              "b2": np.array([[0.0]])})
+checks.hidden("initialize_parameters", initialize_parameters, args=(1, 1, 1, 3),
+    expected={"b1": np.array([[0.0]]),
+              "b2": np.array([[0.0]])})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -648,14 +665,22 @@ def forward_propagation(X, parameters):
 # %% tags=["tests"] grade_id="forward_propagation_tests" points=2
 checks.check_forward_propagation(forward_propagation)
 ### BEGIN HIDDEN TESTS
-checks.hidden_forward_propagation(
-    forward_propagation, W1=[[0.5, -1.2, 0.3], [-0.7, 0.4, 1.1]], b1=[[0.2], [-0.1]],
-    W2=[[1.3, -0.8]], b2=[[0.15]],
-    X=[[1.0, -0.5, 2.0], [0.3, 1.0, -1.0], [-1.5, 0.5, 0.25]],
-    expected={'A2': [[0.6883828256203394, 0.17399526584090316, 0.8977058212409406]],
-              'Z2': [[0.7925696865409587, -1.557572413898543, 2.171989653646406]],
-              'A1': [[-0.10955847021442947, -0.8004990217606297, 0.9859328256900097],
-                     [-0.9812446222746463, 0.8336546070121552, -0.9253462253117412]]})
+checks.hidden("forward_propagation", forward_propagation, args=(
+    np.array([[1.0, -0.5, 2.0], [0.3, 1.0, -1.0], [-1.5, 0.5, 0.25]]),
+    {"W1": np.array([[0.5, -1.2, 0.3], [-0.7, 0.4, 1.1]]), "b1": np.array([[0.2], [-0.1]]),
+     "W2": np.array([[1.3, -0.8]]), "b2": np.array([[0.15]])}),
+    expected={"A2": np.array([[0.6883828256203394, 0.17399526584090316,
+                               0.8977058212409406]]),
+              "cache['Z1']": np.array([[-0.10999999999999993, -1.1, 2.4750000000000005],
+                                       [-2.33, 1.2, -1.625]]),
+              "cache['A1']": np.array([[-0.10955847021442947, -0.8004990217606297,
+                                        0.9859328256900097],
+                                       [-0.9812446222746463, 0.8336546070121552,
+                                        -0.9253462253117412]]),
+              "cache['Z2']": np.array([[0.7925696865409587, -1.557572413898543,
+                                        2.171989653646406]]),
+              "cache['A2']": np.array([[0.6883828256203394, 0.17399526584090316,
+                                        0.8977058212409406]])})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -674,9 +699,11 @@ def compute_cost(A2, Y):
 # %% tags=["tests"] grade_id="compute_cost_tests" points=1
 checks.check_compute_cost(compute_cost)
 ### BEGIN HIDDEN TESTS
-checks.hidden_compute_cost(compute_cost, [[0.3, 0.7, 0.55, 0.9]], [[0.0, 1.0, 0.0, 1.0]],
-                           0.40430452493826574)
-checks.hidden_compute_cost(compute_cost, [[0.2]], [[1.0]], 1.6094379124341003)
+checks.hidden("compute_cost", compute_cost, args=(
+    np.array([[0.3, 0.7, 0.55, 0.9]]), np.array([[0.0, 1.0, 0.0, 1.0]])),
+    expected={"value": 0.40430452493826574})
+checks.hidden("compute_cost", compute_cost, args=(np.array([[0.2]]), np.array([[1.0]])),
+    expected={"value": 1.6094379124341003})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -710,16 +737,19 @@ def backward_propagation(parameters, cache, X, Y):
 # %% tags=["tests"] grade_id="backward_propagation_tests" points=3
 checks.check_backward_propagation(backward_propagation)
 ### BEGIN HIDDEN TESTS
-checks.hidden_backward_propagation(
-    backward_propagation, W1=[[0.5, -1.2, 0.3], [-0.7, 0.4, 1.1]], b1=[[0.2], [-0.1]],
-    W2=[[1.3, -0.8]], b2=[[0.15]],
-    X=[[1.0, -0.5, 2.0, 0.0], [0.3, 1.0, -1.0, 0.7], [-1.5, 0.5, 0.25, 1.0]],
-    Y=[[1.0, 0.0, 0.0, 1.0]],
-    expected={'dW1': [[-0.09391493415166159, -0.16476112974845475, -0.047580316920679155],
-                      [-0.04398939035482302, 0.04286632585336993, 0.0233099026312134]],
-              'db1': [[-0.28146114904086084], [0.004437712830497154]],
-              'dW2': [[0.25420012517076346, -0.24984068696550762]],
-              'db2': [[0.009195059621677631]]})
+# (parameters, X, Y): the cache is the forward pass of these parameters on X
+checks.hidden("backward_propagation", backward_propagation, args=(
+    {"W1": np.array([[0.5, -1.2, 0.3], [-0.7, 0.4, 1.1]]), "b1": np.array([[0.2], [-0.1]]),
+     "W2": np.array([[1.3, -0.8]]), "b2": np.array([[0.15]])},
+    np.array([[1.0, -0.5, 2.0, 0.0], [0.3, 1.0, -1.0, 0.7], [-1.5, 0.5, 0.25, 1.0]]),
+    np.array([[1.0, 0.0, 0.0, 1.0]])),
+    expected={"dW2": np.array([[0.25420012517076346, -0.24984068696550762]]),
+              "db2": np.array([[0.009195059621677631]]),
+              "dW1": np.array([[-0.09391493415166159, -0.16476112974845475,
+                                -0.047580316920679155],
+                               [-0.04398939035482302, 0.04286632585336993,
+                                0.0233099026312134]]),
+              "db1": np.array([[-0.28146114904086084], [0.004437712830497154]])})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -741,14 +771,17 @@ def update_parameters(parameters, grads, learning_rate=1.2):
 # %% tags=["tests"] grade_id="update_parameters_tests" points=1
 checks.check_update_parameters(update_parameters)
 ### BEGIN HIDDEN TESTS
-checks.hidden_update_parameters(
-    update_parameters,
-    parameters={'W1': [[0.5, -1.2, 0.3], [-0.7, 0.4, 1.1]], 'b1': [[0.2], [-0.1]],
-                'W2': [[1.3, -0.8]], 'b2': [[0.15]]},
-    grads={'dW1': [[0.1, -0.2, 0.05], [0.3, 0.0, -0.4]], 'db1': [[0.02], [-0.03]],
-           'dW2': [[-0.5, 0.25]], 'db2': [[0.1]]},
-    learning_rate=0.05,
-    expected=[0.495, -1.19, 0.2975, -0.715, 0.4, 1.12, 0.199, -0.0985, 1.325, -0.8125, 0.145])
+checks.hidden("update_parameters", update_parameters, args=(
+    {"W1": np.array([[0.5, -1.2, 0.3], [-0.7, 0.4, 1.1]]), "b1": np.array([[0.2], [-0.1]]),
+     "W2": np.array([[1.3, -0.8]]), "b2": np.array([[0.15]])},
+    {"dW1": np.array([[0.1, -0.2, 0.05], [0.3, 0.0, -0.4]]),
+     "db1": np.array([[0.02], [-0.03]]), "dW2": np.array([[-0.5, 0.25]]),
+     "db2": np.array([[0.1]])},
+    0.05),
+    expected={"W1": np.array([[0.495, -1.19, 0.2975], [-0.715, 0.4, 1.12]]),
+              "b1": np.array([[0.199], [-0.0985]]),
+              "W2": np.array([[1.325, -0.8125]]),
+              "b2": np.array([[0.145]])})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -787,13 +820,15 @@ def nn_model(X, Y, n_h, rng, num_iterations=10000, learning_rate=1.2, print_cost
 # %% tags=["tests"] grade_id="nn_model_tests" points=2
 checks.check_nn_model(nn_model)
 ### BEGIN HIDDEN TESTS
-checks.hidden_nn_model(
-    nn_model, data_seed=4, m=30, n_h=2, seed=11, num_iterations=150,
-    learning_rate=0.8,
-    parameters=[-0.6165097283077093, -0.6774948480564319, 1.0814036601498729,
-                0.12871348218594011, 0.3951891729495022, 2.2446487874770016,
-                1.284024906776109, 2.175529960161461, -1.3035459759742358],
-    costs=[0.6931575750284441, 0.5806900379097255])
+# (data_seed, m, n_h, seed, num_iterations, learning_rate): a planar set of m examples
+# from data_seed, and the generator from seed
+checks.hidden("nn_model", nn_model, args=(4, 30, 2, 11, 150, 0.8),
+    expected={"W1": np.array([[-0.6165097283077093, -0.6774948480564319],
+                              [1.0814036601498729, 0.12871348218594011]]),
+              "b1": np.array([[0.3951891729495022], [2.2446487874770016]]),
+              "W2": np.array([[1.284024906776109, 2.175529960161461]]),
+              "b2": np.array([[-1.3035459759742358]]),
+              "costs": [0.6931575750284441, 0.5806900379097255]})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -814,10 +849,11 @@ def predict(parameters, X):
 # %% tags=["tests"] grade_id="predict_tests" points=1
 checks.check_predict(predict)
 ### BEGIN HIDDEN TESTS
-checks.hidden_predict(predict, W1=[[1.0, -2.0], [0.5, 1.5]], b1=[[0.1], [-0.3]],
-                      W2=[[2.0, -1.5]], b2=[[0.2]],
-                      X=[[1.0, -1.0, 0.5, 2.0, -0.5, 0.0], [0.0, 0.5, -1.0, 1.0, -2.0, 0.3]],
-                      expected=[[1.0, 0.0, 1.0, 0.0, 1.0, 0.0]])
+checks.hidden("predict", predict, args=(
+    {"W1": np.array([[1.0, -2.0], [0.5, 1.5]]), "b1": np.array([[0.1], [-0.3]]),
+     "W2": np.array([[2.0, -1.5]]), "b2": np.array([[0.2]])},
+    np.array([[1.0, -1.0, 0.5, 2.0, -0.5, 0.0], [0.0, 0.5, -1.0, 1.0, -2.0, 0.3]])),
+    expected={"value": np.array([[1.0, 0.0, 1.0, 0.0, 1.0, 0.0]])})
 ### END HIDDEN TESTS
 
 # %% [markdown]
