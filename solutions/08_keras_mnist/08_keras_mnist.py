@@ -94,8 +94,17 @@ np.set_printoptions(precision=3, suppress=True)
 #
 # MNIST holds 28×28 greyscale images of the digits 0 to 9, written by a few hundred
 # people: 60,000 for training and 10,000, by other writers, for testing. `load_mnist`
-# returns them exactly as `keras.datasets.mnist.load_data()` does (the first run
-# downloads the 11 MB file once, if your course folder has no copy).
+# returns them exactly as `keras.datasets.mnist.load_data()` does. The first run
+# downloads the 11 MB file once into `data/cache/` of the course folder.
+#
+# **Offline?** Get Keras's `mnist.npz` on a connected machine
+# (<https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz>), then either
+# copy it to `data/cache/mnist.npz` in the course folder, or set `MNIST_PATH` to the
+# file's path in the terminal *before* starting Jupyter, for instance
+# `MNIST_PATH=$HOME/Downloads/mnist.npz jupyter lab` (a relative path counts from the
+# folder you start Jupyter in, or from the course folder). Do not set it from a cell
+# (`%env`, `os.environ`): the autograder scores a notebook that does so zero. It uses
+# its own copy of MNIST anyway.
 
 # %% tags=["nbval-check-output"]
 (x_train_raw, y_train), (x_test_raw, y_test) = load_mnist()
