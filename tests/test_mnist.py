@@ -3,7 +3,8 @@ what it refuses, and its download, all without the internet.
 
 The real file is needed only by the tests that use the `real` fixtures: CI points
 MNIST_PATH at its offline copy; on a developer's machine the shared copy beside the
-project is used; without either, those tests are skipped and the rest still run. The
+project is used; without either, those tests are skipped (failed where
+COURSE_REQUIRE_MNIST=1, as in CI) and the rest still run. The
 search-order and corrupted-file tests use a tiny stand-in for MNIST (20 + 10 images)
 by shrinking the module's expected counts and digest for the length of a test.
 
@@ -15,13 +16,17 @@ import functools
 import hashlib
 import http.server
 import os
+import re
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import tracemalloc
 import urllib.request
 from pathlib import Path
 
+import nbformat
 import numpy as np
 import pytest
 
@@ -51,6 +56,9 @@ def _real_copy():
 def real_path():
     """The real mnist.npz: MNIST_PATH's, else the shared copy beside the project."""
     path = _real_copy()
+    if path is None and os.environ.get("COURSE_REQUIRE_MNIST") == "1":
+        pytest.fail(f"COURSE_REQUIRE_MNIST=1, and the real MNIST file is not available: set "
+                    f"MNIST_PATH to a copy of Keras's mnist.npz or put one at {SHARED_COPY}")
     if path is None:
         pytest.skip("the real MNIST file is not available: set MNIST_PATH to a copy of "
                     f"Keras's mnist.npz (CI does) or put one at {SHARED_COPY}")
@@ -506,3 +514,61 @@ def test_download_false_without_a_copy_does_not_try(no_network):
     assert str(mnist.CACHE_DIR / "mnist.npz") in text and "MNIST_PATH" in text
     assert mnist.URL in text
     assert not mnist.CACHE_DIR.exists(), "nothing is created without a download"
+
+
+# --- The other tests that need MNIST (tests/conftest.py) ---------------------------------
+
+NEED_MNIST = [  # one of each kind the conftest recognises
+    "solutions/08_keras_mnist/08_keras_mnist.ipynb",  # nbval's cells of notebook 08
+    "tests/test_notebooks.py::test_release_runs_with_only_unanswered_exercises_failing"
+    "[08_keras_mnist]",  # a test parametrized by notebook 08
+    "tests/test_grading_nb08.py::test_hidden_literals_agree_with_the_reference_implementations",
+    "tests/test_benchmarks.py::test_numpy_vs_keras_reports_times_accuracies_and_memory",
+]
+NEEDS_NOTHING = "tests/test_notebooks.py::test_every_solution_has_a_release"
+
+
+def _pytest_without_mnist(tmp_path, require):
+    """pytest on NEED_MNIST and NEEDS_NOTHING, in one process, with MNIST_PATH naming a
+    file that does not exist (the loader then fails as it does without any copy), and
+    COURSE_REQUIRE_MNIST=1 if `require`."""
+    env = {**os.environ, "MNIST_PATH": str(tmp_path / "absent.npz")}
+    env.pop("COURSE_REQUIRE_MNIST", None)
+    if require:
+        env["COURSE_REQUIRE_MNIST"] = "1"
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-n0", "-p", "no:cacheprovider", "-rsE", "-q",
+         *NEED_MNIST, NEEDS_NOTHING], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=600)
+
+
+def _count(outcome, output):
+    found = re.search(rf"(\d+) {outcome}", output.splitlines()[-1])
+    return int(found[1]) if found else 0
+
+
+def _nbval_cells():
+    solution = ROOT / "solutions" / "08_keras_mnist" / "08_keras_mnist.ipynb"
+    return sum(cell.cell_type == "code" for cell in nbformat.read(solution, 4).cells)
+
+
+def test_without_mnist_the_tests_that_need_it_skip_saying_where_to_put_it(tmp_path):
+    done = _pytest_without_mnist(tmp_path, require=False)
+    assert done.returncode == 0, done.stdout[-3000:]
+    reasons = re.findall(r"^SKIPPED \[(\d+)\] [^:]+:\d+: (.*)$", done.stdout, re.M)
+    assert sum(int(n) for n, _ in reasons) == _nbval_cells() + 3, done.stdout[-3000:]
+    for _, reason in reasons:
+        assert reason.startswith(f"needs MNIST: MNIST: the environment variable MNIST_PATH is "
+                                 f"'{tmp_path / 'absent.npz'}'"), reason
+        assert "data/cache/mnist.npz" in reason and DEFAULT_URL in reason
+    assert _count("passed", done.stdout) == 1, "a test that needs no MNIST was skipped"
+
+
+def test_where_mnist_is_required_the_tests_that_need_it_fail(tmp_path):
+    done = _pytest_without_mnist(tmp_path, require=True)
+    assert done.returncode == 1, done.stdout[-3000:]
+    # failed in their set-up, before they start: pytest counts them as errors
+    assert _count("errors", done.stdout) == _nbval_cells() + 3, done.stdout[-3000:]
+    assert _count("passed", done.stdout) == 1 and _count("skipped", done.stdout) == 0
+    assert "COURSE_REQUIRE_MNIST=1, and this test needs MNIST: MNIST: the environment " \
+           "variable MNIST_PATH" in done.stdout
