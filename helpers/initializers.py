@@ -193,6 +193,7 @@ def initialize_parameters_zeros(layer_dims):
     computes the same thing and gets the same gradient, so they stay equal: the network
     is no better than one unit per layer. Introduced in notebook 05.
     """
+    # zeros draws nothing; initialize_parameters wants a generator all the same
     return initialize_parameters(layer_dims, np.random.default_rng(0), method="zeros")
 
 
