@@ -1,10 +1,18 @@
 """Checks for notebook 08 (Keras on MNIST).
 
 Each exercise has a visible check (`check_<name>`), called by its test cell, and hidden
-checks (`hidden_<name>`) whose expected values are written into the hidden part of the
-test cell. Above each check is the list of common mistakes it recognises; the tests in
-tests/test_grading_nb08.py and tests/nb08_answers.py run them through the checks and
-through nbgrader.
+checks whose expected values are written into the hidden part of the test cell. Above
+each check is the list of common mistakes it recognises; the tests in
+tests/test_grading_nb08.py, tests/test_exercises.py and tests/nb08_answers.py run them
+through the checks and through nbgrader.
+
+`confusion_matrix` is declared once as an exercise (`helpers/grading/exercise.py`, in
+`EXERCISES`), as notebooks 01 to 03 declare theirs: its hidden tests read
+`hidden("confusion_matrix", fn, args=(...), expected=...)`, with literals that `python -m
+helpers.grading.literals 08_keras_mnist` computes from the reference. The Keras
+exercises (`build_model`, `compile_model`, `train`) still have checks of their own
+(`hidden_<name>`), whose hidden literals tests/test_grading_nb08.py compares with the
+reference implementations.
 
 The checks judge Keras objects by what they do, never by what they say about themselves.
 A student's model may be any keras.Model: a Sequential, a functional model, a subclass
@@ -47,6 +55,7 @@ from ..optimizers import adam
 from ..train import fit as numpy_fit
 from .checks import (CheckFailed, Mistake, quiet, as_array, call, close, expect_close,
                      hidden, passed, plain, using, visible_for)
+from .exercise import Case, Exercise, hidden_checks, visible_check
 
 NOTEBOOK = "08_keras_mnist"
 visible = visible_for(NOTEBOOK)
@@ -938,7 +947,8 @@ CONFUSION_MISTAKES = [
 
 
 def _confusion_difference(out, expected):
-    """Where a matrix that matches no listed mistake is wrong, in words."""
+    """Where a matrix that matches no listed mistake is wrong, in words, and both
+    matrices (outside autograding only)."""
     wrong = out != expected
     rows, cols = np.flatnonzero(wrong.any(axis=1)), np.flatnonzero(wrong.any(axis=0))
     if out.sum() != expected.sum():
@@ -960,15 +970,23 @@ def _confusion_difference(out, expected):
     else:
         found = f"rows {rows.tolist()} and columns {cols.tolist()} are wrong"
     with np.printoptions(precision=6, suppress=True, threshold=12):
-        return f"{found}. Expected\n{expected}\ngot\n{out}"
+        return f"is wrong: {found}. Expected\n{expected}\ngot\n{out}"
 
 
-def _compare_confusion(confusion_matrix, y_true, y_pred, num_classes, expected, what, reveal):
-    out = call(confusion_matrix, "confusion_matrix", y_true.copy(), y_pred.copy(), num_classes)
-    shape = np.shape(out)
+def _describe_confusion(out, expected, reveal):
+    """`describe=` for checks.expect_close: where the matrix is wrong, only while values
+    may be shown; a hidden check (or autograding) says how many entries are wrong."""
+    return _confusion_difference(out, expected) if reveal else None
+
+
+def _compare_confusion(value, expected, what, mistakes, args, kwargs, reveal):
+    """The `compare` of confusion_matrix (exercise.Exercise): a matrix of the wrong size
+    or of True/False is named before the entries are compared."""
+    y_true, y_pred, num_classes = args
+    shape = np.shape(value)
     if len(shape) == 2 and shape[0] == shape[1] != num_classes:
         size = shape[0]
-        if size == int(max(y_true.max(), y_pred.max())) + 1:
+        if size == int(max(np.max(y_true), np.max(y_pred))) + 1:
             raise CheckFailed(
                 f"{what}: the matrix is {size} x {size}, but num_classes = "
                 f"{num_classes}: a class that never occurs still gets its row and column. "
@@ -979,43 +997,31 @@ def _compare_confusion(confusion_matrix, y_true, y_pred, num_classes, expected, 
                 f"{what}: the matrix is {size} x {size}, one row and column too "
                 f"{'many' if size > num_classes else 'few'}: the classes 0 to "
                 "num_classes - 1 need a num_classes x num_classes matrix")
-    if np.asarray(out).dtype == bool:
+    if np.asarray(value).dtype == bool:
         raise CheckFailed(f"{what}: the matrix holds True/False, so no entry can count "
                           "past 1: make it a matrix of integers, e.g. np.zeros((num_classes, "
                           "num_classes), dtype=int)")
-    out = as_array(out, what, (num_classes, num_classes))
-    mistakes = CONFUSION_MISTAKES
-    if reveal and not quiet():
-        mistakes = mistakes + [Mistake(_confusion_difference(out, expected),
-                                       lambda *args: out)]  # the last word: where it differs
-    expect_close(out, expected, what, mistakes, (y_true, y_pred, num_classes),
-                 rtol=0, atol=1e-9, reveal=reveal)
+    out = as_array(value, what, (num_classes, num_classes))
+    expect_close(out, expected, what, mistakes, rtol=0, atol=1e-9, reveal=reveal,
+                 describe=_describe_confusion)
 
 
-# Two cases: every class occurs in the first; class 4 never occurs in the second.
-CONFUSION_CASES = [
-    (np.array([0, 1, 2, 0, 1, 2, 2, 1, 0, 2, 1]), np.array([0, 2, 2, 0, 1, 1, 2, 1, 2, 2, 1]),
-     3),
-    (np.array([0, 1, 2, 2, 3, 1, 0, 2, 3, 3, 1, 2, 0, 2]),
-     np.array([0, 2, 2, 2, 3, 1, 1, 0, 3, 2, 2, 2, 0, 2]), 5),
-]
+CONFUSION_MATRIX = Exercise(
+    "confusion_matrix", ref_confusion_matrix,
+    # Every class occurs in the first case; class 4 never occurs in the second.
+    visible=[
+        Case((np.array([0, 1, 2, 0, 1, 2, 2, 1, 0, 2, 1]),
+              np.array([0, 2, 2, 0, 1, 1, 2, 1, 2, 2, 1]), 3),
+             label="11 labels in 3 classes"),
+        Case((np.array([0, 1, 2, 2, 3, 1, 0, 2, 3, 3, 1, 2, 0, 2]),
+              np.array([0, 2, 2, 2, 3, 1, 1, 0, 3, 2, 2, 2, 0, 2]), 5),
+             label="14 labels in 5 classes, class 4 never occurs")],
+    returns="a num_classes x num_classes array of counts",
+    mistakes={"value": CONFUSION_MISTAKES}, compare=_compare_confusion)
 
-
-@visible
-def check_confusion_matrix(confusion_matrix):
-    """Visible check of exercise 4: 11 labels in 3 classes, then 14 labels in 5 classes
-    of which one never occurs."""
-    for y_true, y_pred, num_classes in CONFUSION_CASES:
-        _compare_confusion(confusion_matrix, y_true, y_pred, num_classes,
-                           ref_confusion_matrix(y_true, y_pred, num_classes),
-                           f"confusion_matrix(y_true, y_pred, {num_classes}) for "
-                           f"{len(y_true)} labels", reveal=True)
-    passed("confusion_matrix", 2)
-
-
-@hidden
-def hidden_confusion_matrix(confusion_matrix, y_true, y_pred, num_classes, expected,
-                            dtype="int64"):
-    _compare_confusion(confusion_matrix, np.asarray(y_true, dtype), np.asarray(y_pred, dtype),
-                       num_classes, np.asarray(expected, float),
-                       f"confusion_matrix on a hidden case ({dtype} labels)", reveal=False)
+EXERCISES = {"confusion_matrix": CONFUSION_MATRIX}
+check_confusion_matrix = visible(visible_check(CONFUSION_MATRIX))
+check_confusion_matrix.__doc__ = (
+    "Visible check of exercise 4: 11 labels in 3 classes, then 14 labels in 5 classes of "
+    "which one never occurs.")
+hidden = hidden_checks(EXERCISES)

@@ -411,14 +411,28 @@ def confusion_matrix(y_true, y_pred, num_classes):
 # %% tags=["tests"] grade_id="confusion_matrix_tests" points=2
 checks.check_confusion_matrix(confusion_matrix)
 ### BEGIN HIDDEN TESTS
-checks.hidden_confusion_matrix(confusion_matrix, [2, 0, 1, 1, 2, 2, 0, 1], [2, 2, 1, 0, 2, 2, 0, 1],
-                               3, [[1, 0, 1], [1, 2, 0], [0, 0, 3]])
-checks.hidden_confusion_matrix(confusion_matrix, [9, 3, 3, 7, 9, 0, 3, 9, 7],
-                               [9, 5, 3, 7, 4, 0, 5, 9, 1], 10,
-                               [[1, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0] * 10, [0] * 10,
-                                [0, 0, 0, 1, 0, 2, 0, 0, 0, 0], [0] * 10, [0] * 10, [0] * 10,
-                                [0, 1, 0, 0, 0, 0, 0, 1, 0, 0], [0] * 10,
-                                [0, 0, 0, 0, 1, 0, 0, 0, 0, 2]], dtype="uint8")
+checks.hidden("confusion_matrix", confusion_matrix, args=(
+    np.array([2, 0, 1, 1, 2, 2, 0, 1]), np.array([2, 2, 1, 0, 2, 2, 0, 1]), 3),
+    expected={"value": np.array([[1, 0, 1], [1, 2, 0], [0, 0, 3]])})
+# uint8 labels, 10 classes of which most never occur
+checks.hidden("confusion_matrix", confusion_matrix, args=(
+    np.array([9, 3, 3, 7, 9, 0, 3, 9, 7], dtype=np.uint8),
+    np.array([9, 5, 3, 7, 4, 0, 5, 9, 1], dtype=np.uint8), 10),
+    expected={"value": np.array([[1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+                                 [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+                                 [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+                                 [0, 0, 0, 1, 0, 2, 0, 0, 0, 0],
+                                 [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+                                 [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+                                 [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+                                 [0, 1, 0, 0, 0, 0, 0, 1, 0, 0],
+                                 [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+                                 [0, 0, 0, 0, 1, 0, 0, 0, 0, 2]])})
+# classes 0 and 4 occur in neither list: the matrix is still 5 x 5
+checks.hidden("confusion_matrix", confusion_matrix, args=(
+    np.array([1, 2, 3, 1, 2, 3]), np.array([1, 3, 3, 2, 2, 3]), 5),
+    expected={"value": np.array([[0, 0, 0, 0, 0], [0, 1, 1, 0, 0], [0, 0, 1, 1, 0],
+                                 [0, 0, 0, 2, 0], [0, 0, 0, 0, 0]])})
 ### END HIDDEN TESTS
 
 # %% [markdown]
