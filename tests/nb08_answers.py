@@ -164,14 +164,14 @@ WRONG = {
                              "verbose=0"),
         "compiles again": (
             _TRAIN +
-            "    model.compile(optimizer='adam', loss='sparse_categorical_crossentropy',\n"
+            "    model.compile(loss='sparse_categorical_crossentropy', optimizer='adam',\n"
             "                  metrics=['accuracy'])\n"
             "    return model.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0)\n"),
         "trains a new model": (
             _TRAIN +
             "    model = keras.Sequential([keras.Input(shape=x.shape[1:]),\n"
             "                              keras.layers.Dense(10, activation='softmax')])\n"
-            "    model.compile(optimizer='adam', loss='sparse_categorical_crossentropy',\n"
+            "    model.compile(loss='sparse_categorical_crossentropy', optimizer='adam',\n"
             "                  metrics=['accuracy'])\n"
             "    return model.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0)\n"),
         "nothing returned": (
