@@ -61,6 +61,28 @@ def _fit(arguments="epochs=epochs, batch_size=batch_size, verbose=2"):
     return _TRAIN + f"    return model.fit(x, y, {arguments})\n"
 
 
+def _activation(name):
+    return "None" if name == "linear" else repr(name)
+
+
+def making(name, part, k):
+    """An answer that makes the k-th listed mistake of `part` of the exercise `name`
+    (helpers/grading/nb08.py, EXERCISES) and no other: the Keras exercises are judged by
+    what a model does, so a mistake is made by writing the model that makes it."""
+    mistake = nb08.EXERCISES[name].mistakes[part][k].message
+    if name == "build_model":
+        hidden, output = next((h, o) for h, o, message in nb08.BUILD_VARIANTS
+                              if message == mistake)
+        outputs = [_OUTPUT, "keras.layers.Softmax()"] if output == "softmax_twice" else [
+            f"keras.layers.Dense(num_classes, activation={_activation(output)})"]
+        return _sequential(
+            hidden=[f"keras.layers.Dense(n_hidden, activation={_activation(hidden)})"],
+            output=outputs)
+    if name == "compile_model" and "from_logits" in mistake:
+        return _compile(loss="keras.losses.SparseCategoricalCrossentropy(from_logits=True)")
+    raise LookupError(f"no answer makes {name}'s mistake {mistake!r}")
+
+
 # A subclassed model: the layers in __init__, what it computes in call (as in Keras's
 # guide); the answers below vary it.
 _SUBCLASS = (

@@ -10,7 +10,9 @@ shows, on a few submissions per notebook, that nbgrader scores what these cells 
   no value;
 - each correct alternative (RIGHT) passes the whole test cell;
 - each mistake an exercise lists (helpers/grading/nbNN.py, EXERCISES) is named by the
-  visible check and fails the hidden tests, given a function that makes only that mistake;
+  visible check and fails the hidden tests, given a function that makes only that mistake
+  (made from the mistake itself, or for an exercise judged by what its result does,
+  written by the answers module's `making`);
 - the hidden tests' expected values are what `python -m helpers.grading.literals` computes
   from the reference;
 - every one of these answers, wrong or right, breaks no rule of the guard, so under
@@ -58,6 +60,13 @@ def _run(module, test_source, replaced=None):
         exec(compile((replaced or {}).get(exercise, source), f"<{exercise}>", "exec"),
              namespace)
     exec(compile(test_source, "<tests>", "exec"), namespace)
+
+
+def _answer(module, source):
+    """What an answer cell's `source` defines, run with what the notebook's cells define."""
+    namespace = {"np": np, **getattr(module, "notebook_data", dict)()}
+    exec(compile(source, "<answer>", "exec"), namespace)
+    return namespace
 
 
 def _cases(kind):
@@ -156,6 +165,9 @@ class _Counting:
     def __init__(self, checks):
         self.checks, self.calls, self.failures = checks, 0, 0
 
+    def __getattr__(self, name):  # the cell's other checks, as they are
+        return getattr(self.checks, name)
+
     def hidden(self, *args, **kwargs):
         self.calls += 1
         try:
@@ -169,7 +181,10 @@ def test_every_listed_mistake_is_named_and_fails_the_hidden_tests(module, name, 
     checks = literals.checks_module(module.NAME)
     exercise = checks.EXERCISES[name]
     mistake = exercise.mistakes[part][k]
-    answer = _making(exercise, part, mistake)
+    if exercise.measure is None:
+        answer = _making(exercise, part, mistake)
+    else:  # judged by what its result does: the answers module writes the mistake
+        answer = _answer(module, module.making(name, part, k))[name]
     with pytest.raises(CheckFailed) as err:
         getattr(checks, f"check_{name}")(answer)
     assert mistake.message in str(err.value)

@@ -1,6 +1,5 @@
-"""Notebook 08's checks, beyond what tests/test_checks.py and tests/test_pipeline.py do for
-every notebook: every listed mistake is recognised, more wrong answers and attacks than the
-pipeline can afford to run, unanswered exercises, hidden checks that keep their answers
+"""Notebook 08's checks, beyond what tests/test_exercises.py and tests/test_pipeline.py do
+for every notebook: more wrong answers and attacks than the answers module lists, unanswered exercises, hidden checks that keep their answers
 hidden and whose literals agree with the reference implementations, correct variants that
 print a warning or build their weights late, and what the answers need from the guard
 (`keras`)."""
@@ -48,15 +47,6 @@ ACTIVATION_OF = {"sigmoid": "sigmoid", "linear": None, "tanh": "tanh", "relu": "
                  "leaky_relu": "leaky_relu"}
 
 
-@pytest.mark.parametrize("index", range(len(nb08.BUILD_VARIANTS)))
-def test_every_listed_build_mistake_is_named(keras, index):
-    hidden, output, message = nb08.BUILD_VARIANTS[index]
-    build_model = _builder(ACTIVATION_OF[hidden], ACTIVATION_OF[output])
-    with pytest.raises(AssertionError) as err:
-        nb08.check_build_model(build_model)
-    assert message in str(err.value)
-
-
 @pytest.mark.parametrize("build_model, message", [
     (_builder(bias=False), r"has no bias"),
     (lambda input_shape, n_hidden=None, num_classes=10: None, r"forget `return model`"),
@@ -71,10 +61,11 @@ def test_build_model_mistakes_beyond_the_pipeline(keras, build_model, message):
         nb08.check_build_model(build_model)
 
 
-def _hidden_expected(input_shape, n_hidden, num_classes, seed):
-    """The reference's output on the hidden check's probe."""
-    shapes = nb08._expected_shapes(input_shape, n_hidden, num_classes)
-    return nb08.forward_rows(*nb08._probe(seed, input_shape, shapes))
+def _hidden(build_model, *case):
+    """A hidden check of build_model on `case`, its expected output from the reference."""
+    exercise = nb08.EXERCISES["build_model"]
+    nb08.hidden("build_model", build_model, args=case,
+                expected=exercise.expected(nb08.Case(case)))
 
 
 def test_build_model_with_the_old_input_shape_argument_passes_despite_its_warning(keras):
@@ -88,19 +79,15 @@ def test_build_model_with_the_old_input_shape_argument_passes_despite_its_warnin
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always")
         nb08.check_build_model(build_model)
-        nb08.hidden_build_model(build_model, (5,), None, 3, seed=11, params=18,
-                                expected=_hidden_expected((5,), None, 3, 11))
+        _hidden(build_model, (5,), None, 3, 11)
 
 
 def test_a_subclass_that_builds_its_weights_on_first_call_passes_the_hidden_checks(keras):
     """Its weights appear only when it is first called, in the order its layers were
     made (the output layer first): the checks match them by shape."""
     build_model = run_answer(RIGHT["build_model"]["subclassed keras.Model"])["build_model"]
-    for input_shape, n_hidden, num_classes, seed, params in [((5,), None, 3, 11, 18),
-                                                              ((4, 3), 7, 5, 12, 131)]:
-        nb08.hidden_build_model(build_model, input_shape, n_hidden, num_classes, seed,
-                                params, _hidden_expected(input_shape, n_hidden,
-                                                         num_classes, seed))
+    for case in [((5,), None, 3, 11), ((4, 3), 7, 5, 12)]:
+        _hidden(build_model, *case)
 
 
 def _compiler(**settings):
@@ -293,8 +280,8 @@ def test_unanswered_exercises_say_so():
 def test_hidden_checks_do_not_reveal_expected_values(keras):
     wrong = _builder(output="relu")
     with pytest.raises(AssertionError) as err:
-        nb08.hidden_build_model(wrong, (5,), None, 3, seed=11, params=18,
-                                expected=[[0.123456, 0.5, 0.376544]] * 4)
+        nb08.hidden("build_model", wrong, args=((5,), None, 3, 11),
+                    expected={"output": [[0.123456, 0.5, 0.376544]] * 4})
     assert "0.123456" not in str(err.value) and "output layer uses ReLU" in str(err.value)
     transposed = run_answer(
         "def confusion_matrix(t, p, c):\n"

@@ -516,7 +516,7 @@ def test_download_false_without_a_copy_does_not_try(no_network):
     assert not mnist.CACHE_DIR.exists(), "nothing is created without a download"
 
 
-# --- The other tests that need MNIST (tests/conftest.py) ---------------------------------
+# --- The other tests that need MNIST (conftest.py) ----------------------------------------
 
 NEED_MNIST = [  # one of each kind the conftest recognises
     "solutions/08_keras_mnist/08_keras_mnist.ipynb",  # nbval's cells of notebook 08
@@ -528,17 +528,17 @@ NEED_MNIST = [  # one of each kind the conftest recognises
 NEEDS_NOTHING = "tests/test_notebooks.py::test_every_solution_has_a_release"
 
 
-def _pytest_without_mnist(tmp_path, require):
-    """pytest on NEED_MNIST and NEEDS_NOTHING, in one process, with MNIST_PATH naming a
-    file that does not exist (the loader then fails as it does without any copy), and
-    COURSE_REQUIRE_MNIST=1 if `require`."""
+def _pytest_without_mnist(tmp_path, require, tests=(*NEED_MNIST, NEEDS_NOTHING)):
+    """pytest on `tests` (NEED_MNIST and NEEDS_NOTHING), in one process, with MNIST_PATH
+    naming a file that does not exist (the loader then fails as it does without any
+    copy), and COURSE_REQUIRE_MNIST=1 if `require`."""
     env = {**os.environ, "MNIST_PATH": str(tmp_path / "absent.npz")}
     env.pop("COURSE_REQUIRE_MNIST", None)
     if require:
         env["COURSE_REQUIRE_MNIST"] = "1"
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-n0", "-p", "no:cacheprovider", "-rsE", "-q",
-         *NEED_MNIST, NEEDS_NOTHING], cwd=ROOT, env=env, capture_output=True, text=True,
+         *tests], cwd=ROOT, env=env, capture_output=True, text=True,
         timeout=600)
 
 
@@ -572,3 +572,12 @@ def test_where_mnist_is_required_the_tests_that_need_it_fail(tmp_path):
     assert _count("passed", done.stdout) == 1 and _count("skipped", done.stdout) == 0
     assert "COURSE_REQUIRE_MNIST=1, and this test needs MNIST: MNIST: the environment " \
            "variable MNIST_PATH" in done.stdout
+
+
+def test_the_solution_notebook_alone_skips_without_mnist(tmp_path):
+    """`pytest solutions/08_keras_mnist`, without tests/ and its conftest, skips too."""
+    done = _pytest_without_mnist(tmp_path, require=False,
+                                 tests=["solutions/08_keras_mnist"])
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert _count("skipped", done.stdout) == _nbval_cells(), done.stdout[-3000:]
+    assert "needs MNIST: MNIST: the environment variable MNIST_PATH" in done.stdout

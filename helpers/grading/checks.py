@@ -302,7 +302,8 @@ def _stand_in(reference, name, live):
 
 
 def passed(name, count):
-    print(f"\N{CHECK MARK} {name}: all {count} visible checks passed")
+    checks = "the visible check" if count == 1 else f"all {count} visible checks"
+    print(f"\N{CHECK MARK} {name}: {checks} passed")
 
 
 def lines_run(fn, name, *args):

@@ -23,6 +23,9 @@ What every check does, in one place (`run`, `grade`):
   first that matches.
 An exercise may replace that comparison (`compare`) and add checks after it (`also`), as
 notebook 03 does for its kinks and its |z| up to 1000.
+An exercise whose result is judged by what it does rather than by its value (a Keras
+model, a compiled model, a training run: notebook 08) says how to observe it (`measure`);
+its parts are then the observations, compared with the reference's as above.
 Before the comparison an exercise may check what the function does (`before`), and
 after it that the function runs no Python loop (`loop_free`), as notebook 02 does.
 
@@ -95,11 +98,20 @@ class Exercise:
         to the case (each `wrong()` takes no argument), `args`/`kwargs` the case's
         arguments; it raises CheckFailed. Notebook 03 uses it for kinks (any slope between
         the one-sided ones at z = 0) and to describe wrong entries.
+        It may be a mapping {part: compare} instead, for parts compared differently.
     also: `also(call, args, kwargs, what)` runs after each case's parts all passed, for
         what one expected value cannot say; `call(*args, **kwargs)` calls the function
         the way the check does (copies, lent exercises, in-place changes named) and
         returns its plain result, `what` names the exercise and the case. Notebook 03
         checks that nothing is nan for |z| up to 1000.
+    measure: for an exercise judged by what its result does (notebook 08's Keras
+        exercises), `measure(fn, what, reveal, args, kwargs)` calls the student's `fn`
+        itself, on inputs made from the case's arguments, watches what the result does
+        and returns the observations that `parts` take apart (numbers and arrays); it
+        raises CheckFailed for a mistake it can name on the way (`reveal` False: name no
+        value). `reference(*args, **kwargs)` then gives the expected observations
+        directly, computed without the student's code, and a `compare` gets the whole
+        observation as `observed=` too, to name a mistake from what else it saw.
     """
 
     name: str
@@ -116,8 +128,9 @@ class Exercise:
     cell: str = ""
     before: Callable = None
     loop_free: Callable = None
-    compare: Callable = None
+    compare: Callable | Mapping[str, Callable] = None
     also: Callable = None
+    measure: Callable = None
     rtol: float = 1e-6
     atol: float = 1e-9
 
@@ -136,6 +149,12 @@ class Exercise:
         args, kwargs = self.arguments(case)
         result = self.reference(*copy.deepcopy(args), **copy.deepcopy(kwargs))
         return unpack(self, result, "the reference")
+
+    def comparison(self, part):
+        """The `compare` of `part`, or None for the default comparison."""
+        if isinstance(self.compare, Mapping):
+            return self.compare.get(part)
+        return self.compare
 
 
 def run(exercise, fn, args, kwargs):
@@ -212,8 +231,11 @@ def grade(exercise, fn, case, expected, reveal):
     """Compare the student's `fn` on `case` with `expected` ({part: value})."""
     args, kwargs = exercise.arguments(case)
     label = f" ({case.label})" if case.label else ""
-    got = unpack(exercise, run(exercise, fn, args, kwargs),
-                 f"what {exercise.name} returned")
+    if exercise.measure is None:
+        observed = run(exercise, fn, args, kwargs)
+    else:
+        observed = exercise.measure(fn, f"{exercise.name}{label}", reveal, args, kwargs)
+    got = unpack(exercise, observed, f"what {exercise.name} returned")
     if exercise.inspect is not None:
         got = exercise.inspect(got, expected, f"{exercise.name}{label}") or got
     if exercise.before is not None:
@@ -225,9 +247,11 @@ def grade(exercise, fn, case, expected, reveal):
         value = got[part]
         mistakes = [Mistake(m.message, _bound(m.wrong, args, kwargs))
                     for m in exercise.mistakes.get(part, ())]
-        if exercise.compare is not None:
-            exercise.compare(value, np.asarray(want, dtype=float), what, mistakes, args,
-                             kwargs, reveal)
+        compare = exercise.comparison(part)
+        if compare is not None:
+            extra = {} if exercise.measure is None else {"observed": observed}
+            compare(value, np.asarray(want, dtype=float), what, mistakes, args, kwargs,
+                    reveal, **extra)
             continue
         if type(want) is list and type(value) in (list, tuple):
             value = np.asarray(value)  # a list where the reference returns one (costs)

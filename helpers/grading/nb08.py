@@ -1,18 +1,16 @@
 """Checks for notebook 08 (Keras on MNIST).
 
-Each exercise has a visible check (`check_<name>`), called by its test cell, and hidden
-checks whose expected values are written into the hidden part of the test cell. Above
-each check is the list of common mistakes it recognises; the tests in
-tests/test_grading_nb08.py, tests/test_exercises.py and tests/nb08_answers.py run them
-through the checks and through nbgrader.
-
-`confusion_matrix` is declared once as an exercise (`helpers/grading/exercise.py`, in
-`EXERCISES`), as notebooks 01 to 03 declare theirs: its hidden tests read
-`hidden("confusion_matrix", fn, args=(...), expected=...)`, with literals that `python -m
-helpers.grading.literals 08_keras_mnist` computes from the reference. The Keras
-exercises (`build_model`, `compile_model`, `train`) still have checks of their own
-(`hidden_<name>`), whose hidden literals tests/test_grading_nb08.py compares with the
-reference implementations.
+Every exercise is declared once (`helpers/grading/exercise.py`, in `EXERCISES`), as
+notebooks 01 to 03 declare theirs; the visible checks (`check_<name>`) and the hidden ones
+(`hidden("name", fn, args=(...), expected=...)`, with literals that `python -m
+helpers.grading.literals 08_keras_mnist` computes) are made from the declarations. Above
+each declaration are the mistakes it recognises; tests/test_exercises.py,
+tests/test_grading_nb08.py and tests/nb08_answers.py run them through the checks, and
+tests/test_pipeline.py through nbgrader. The Keras exercises are judged by what their
+result does, so each declares how it is observed (`measure`) and what a right answer is
+observed doing (its `reference`, computed without the student's code). One hidden check
+is not a declared exercise: `hidden_train_accuracy`, a floor on the test accuracy the
+student's `train` reaches on a slice of MNIST.
 
 The checks judge Keras objects by what they do, never by what they say about themselves.
 A student's model may be any keras.Model: a Sequential, a functional model, a subclass
@@ -23,8 +21,8 @@ inference mode, as evaluate does; in training mode, as fit does; and by predict)
 its own numpy forward pass, and asks get_weights and count_params what they report. In
 the visible check, the model with a hidden layer must also not start with all its hidden
 units alike, and is then evaluated and trained with fit, from its own initial weights,
-against the course's numpy training loop run from the same weights. A model that lies about its weights
-computes with other numbers and fails; one that computes the right thing every way
+against the course's numpy training loop run from the same weights. A model that lies
+about its weights computes with other numbers and fails; one that computes the right thing every way
 Keras runs it is right, however it is written.
 
 `compile_model` and `train` get a model that the check built (a reference Sequential,
@@ -37,9 +35,9 @@ answer pass.
 
 The answers use `keras`, which the notebook imports; every check runs the student's
 code with `keras` bound to the real module (`using`), so what the answers see while
-graded cannot be swapped for something else. The reference implementations are here too
-(`reference_*`): the hidden expected values were computed with them, and the checks use
-them to grade one exercise at a time.
+graded cannot be swapped for something else. The Keras reference implementations are
+here too (`reference_*`): the checks of `compile_model` and `train` build their model with
+them, and `train`'s expected weights come from a reference run of them.
 """
 import contextlib
 import io
@@ -54,7 +52,7 @@ from ..metrics import confusion_matrix as ref_confusion_matrix
 from ..optimizers import adam
 from ..train import fit as numpy_fit
 from .checks import (CheckFailed, Mistake, quiet, as_array, call, close, expect_close,
-                     hidden, passed, plain, using, visible_for)
+                     hidden, plain, using, visible_for)
 from .exercise import Case, Exercise, hidden_checks, visible_check
 
 NOTEBOOK = "08_keras_mnist"
@@ -165,7 +163,11 @@ def train_rows(x, y, weights, learning_rate, epochs):
 
 # -- build_model ------------------------------------------------------------------------------
 def _variant(hidden, output):
-    return lambda x, weights: forward_rows(x, weights, hidden, output)
+    """What a model with these activations outputs on a build_model case's probe."""
+    def wrong(input_shape, n_hidden=None, num_classes=10, seed=0, learn=False):
+        return forward_rows(*_build_probe(input_shape, n_hidden, num_classes, seed),
+                            hidden, output)
+    return wrong
 
 
 # (hidden activation, output activation, message): what the model computes instead.
@@ -221,18 +223,6 @@ WRONG_DISTRIBUTION = (
 
 # Three steps of Adam with this rate move the weights far more than float32 rounding does.
 LEARN_EPOCHS, LEARN_RATE = 3, 0.01
-
-
-def _build_mistakes(n_hidden):
-    """The listed mistakes a model with (or without) a hidden layer can make."""
-    return [Mistake(message, _variant(hidden, output))
-            for hidden, output, message in BUILD_VARIANTS
-            if n_hidden is not None or hidden == "relu"]
-
-
-def _describe_call(input_shape, n_hidden, num_classes):
-    return (f"build_model({tuple(input_shape)}, n_hidden={n_hidden}, "
-            f"num_classes={num_classes})")
 
 
 def _expected_shapes(input_shape, n_hidden, num_classes):
@@ -366,23 +356,17 @@ def _output_look(out):
     return WRONG_DISTRIBUTION
 
 
-def _check_outputs(model, x, expected, mistakes, args, what, reveal):
-    """The model's outputs for `x`, the three ways Keras computes them, against
-    `expected`."""
+def _check_outputs(model, x, inference, what):
+    """A model whose output in inference mode is right computes the same in training mode
+    (as fit runs it) and through predict."""
     tolerance = dict(rtol=1e-4, atol=1e-6)
-    inference = _as_output(call(model, "model", x, training=False, convert=False),
-                           "model(x)", what)
-    # The last word, when no listed mistake matches: what the output's look tells.
-    look = Mistake(_output_look(inference), lambda *args: inference)
-    expect_close(inference, expected, f"{what}, its output", mistakes + [look], args,
-                 reveal=reveal, **tolerance)
     training = _as_output(call(model, "model", x, training=True, convert=False),
                           "model(x, training=True)", what)
-    if not close(training, expected, **tolerance):
+    if not close(training, inference, **tolerance):
         raise CheckFailed(f"{what}: {TRAINING_MODE}")
     predicted = _as_output(call(model.predict, "model.predict", x, verbose=0,
                                 convert=False), "model.predict(x)", what)
-    if not close(predicted, expected, **tolerance):
+    if not close(predicted, inference, **tolerance):
         raise CheckFailed(f"{what}: {PREDICT}")
 
 
@@ -457,12 +441,20 @@ def _check_training(model, variables, input_shape, n_hidden, num_classes, seed, 
             "model's own? Use plain Dense layers and Keras's training")
 
 
-def _compare_build(build_model, input_shape, n_hidden, num_classes, seed, expected,
-                   reveal, params=None, learn=False):
+def _build_probe(input_shape, n_hidden, num_classes, seed):
+    """The probe of a build_model case: inputs and weights [(kernel, bias), ...]."""
+    return _probe(seed, input_shape, _expected_shapes(input_shape, n_hidden, num_classes))
+
+
+def _measure_build(build_model, what, reveal, args, kwargs):
+    """The `measure` of build_model: the model it builds for the case, checked for what
+    its variables, its modes and its reports say, then given the probe's weights; its
+    output on the probe is what the check compares. `learn` (the visible case with a
+    hidden layer) trains a model whose output is right, as the notebook will."""
+    input_shape, n_hidden, num_classes, seed = args
     keras = _keras()
-    what = _describe_call(input_shape, n_hidden, num_classes)
     shapes = _expected_shapes(input_shape, n_hidden, num_classes)
-    x, weights = _probe(seed, input_shape, shapes)
+    x, weights = _build_probe(input_shape, n_hidden, num_classes, seed)
     # The model's own methods run inside the block: they may use `keras` as well.
     with using(build_model, keras=keras):
         model = call(build_model, "build_model", tuple(input_shape),
@@ -474,45 +466,56 @@ def _compare_build(build_model, input_shape, n_hidden, num_classes, seed, expect
         _check_output_shape(model, x, n_hidden, num_classes, what)
         variables = _variables(model, shapes, input_shape, n_hidden, what)
         count = sum(math.prod(v.shape) for v in model.weights)
-        if params is not None and count != params:
+        if count != sum(math.prod(shape) for shape in shapes):
             raise CheckFailed(f"{what}: the model has {count} weights; the asked-for "
                               "architecture has a different number (extra layers?)")
         initial = [_value(v) for v in variables]
         if n_hidden is not None:
             _check_symmetry(initial, n_hidden, what)
         _assign(variables, _flat(weights))
-        _check_outputs(model, x, expected, _build_mistakes(n_hidden), (x, weights), what,
-                       reveal)
-        _check_reports(model, weights, what)
-        if learn:
-            _assign(variables, initial)
-            _check_training(model, variables, input_shape, n_hidden, num_classes, seed,
-                            what)
+        inference = _as_output(call(model, "model", x, training=False, convert=False),
+                               "model(x)", what)
+        # A wrong output is left to the comparison, which names its mistake.
+        if close(inference, forward_rows(x, weights), rtol=1e-4, atol=1e-6):
+            _check_outputs(model, x, inference, what)
+            _check_reports(model, weights, what)
+            if kwargs.get("learn"):
+                _assign(variables, initial)
+                _check_training(model, variables, input_shape, n_hidden, num_classes,
+                                seed, what)
+    return {"output": inference}
 
 
-@visible
-def check_build_model(build_model):
-    """Visible check of exercise 1: both variants, and images that need flattening."""
-    cases = [((3, 2), 5, 4, 2), ((6,), None, 3, 1)]
-    for input_shape, n_hidden, num_classes, seed in cases:
-        shapes = _expected_shapes(input_shape, n_hidden, num_classes)
-        x, weights = _probe(seed, input_shape, shapes)
-        # Training compiles a step for each model, most of a second of a test cell with a
-        # time limit: only the case with a hidden layer, whose units must also break their
-        # symmetry, trains. The hidden checks run after this one in the same cell, so a
-        # model that cannot train has lost the exercise's points already.
-        _compare_build(build_model, input_shape, n_hidden, num_classes, seed,
-                       forward_rows(x, weights), reveal=True, learn=n_hidden is not None)
-    passed("build_model", len(cases))
+def _reference_build(input_shape, n_hidden=None, num_classes=10, seed=0, learn=False):
+    """What the asked-for model outputs on the case's probe: the course's numpy forward
+    pass, no Keras."""
+    return {"output": forward_rows(*_build_probe(input_shape, n_hidden, num_classes, seed))}
 
 
-@hidden
-def hidden_build_model(build_model, input_shape, n_hidden, num_classes, seed, params,
-                       expected):
-    """Hidden check: `params` (the parameter count) and `expected` (the output for the
-    probe made from `seed`) are literals written into the test cell."""
-    _compare_build(build_model, input_shape, n_hidden, num_classes, seed,
-                   np.asarray(expected, float), reveal=False, params=params)
+def _compare_output(value, expected, what, mistakes, args, kwargs, reveal, observed):
+    # The last word, when no listed mistake matches: what the output's look tells.
+    look = Mistake(_output_look(value), lambda: value)
+    expect_close(value, expected, f"{what}, its output", [*mistakes, look], rtol=1e-4,
+                 atol=1e-6, reveal=reveal)
+
+
+def _build_case(input_shape, n_hidden, num_classes, seed, learn=False):
+    return Case((input_shape, n_hidden, num_classes, seed), {"learn": learn},
+                f"input_shape={input_shape}, n_hidden={n_hidden}, "
+                f"num_classes={num_classes}")
+
+
+BUILD_MODEL = Exercise(
+    "build_model", _reference_build,
+    # Training compiles a step for each model, most of a second of a test cell with a
+    # time limit: only the case with a hidden layer, whose units must also break their
+    # symmetry, trains. The hidden checks run after this one in the same cell, so a
+    # model that cannot train has lost the exercise's points already.
+    visible=[_build_case((3, 2), 5, 4, 2, learn=True), _build_case((6,), None, 3, 1)],
+    parts={"output": ("output",)}, measure=_measure_build,
+    mistakes={"output": [Mistake(message, _variant(hidden, output))
+                         for hidden, output, message in BUILD_VARIANTS]},
+    compare=_compare_output)
 
 
 # -- compile_model ----------------------------------------------------------------------------
@@ -580,12 +583,12 @@ def _metric_classes(model):
             for m in _compiled_metrics(model)]
 
 
-def _rate(learning_rate):
+def _rate(learning_rate, reveal):
     """A learning rate for a message: a hidden check's own stays out of feedback."""
-    return "the one asked for" if quiet() else f"{learning_rate:g}"
+    return f"{learning_rate:g}" if reveal and not quiet() else "the one asked for"
 
 
-def _check_optimizer(model, learning_rate, what):
+def _check_optimizer(model, learning_rate, what, reveal):
     keras = _keras()
     optimizer = getattr(model, "optimizer", None)
     if type(optimizer) is not keras.optimizers.Adam:
@@ -597,11 +600,11 @@ def _check_optimizer(model, learning_rate, what):
         if np.isclose(rate, 0.001, rtol=1e-5) and not np.isclose(learning_rate, 0.001):
             raise CheckFailed(
                 f"{what}: Adam runs with its default learning rate 0.001 instead of the "
-                f"learning_rate argument ({_rate(learning_rate)}): pass it on, "
+                f"learning_rate argument ({_rate(learning_rate, reveal)}): pass it on, "
                 "keras.optimizers.Adam(learning_rate=learning_rate) (the string 'adam' "
                 "always means the default)")
         raise CheckFailed(f"{what}: Adam's learning rate is not the learning_rate "
-                          f"argument ({_rate(learning_rate)})")
+                          f"argument ({_rate(learning_rate, reveal)})")
     settings = {"beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7}
     for name, default in settings.items():
         value = float(np.asarray(_value(getattr(optimizer, name))))
@@ -628,34 +631,20 @@ def _evaluate(model, what):
         raise CheckFailed(f"{what}: {message}") from err
 
 
-def _check_optimizer_steps(model, weights, learning_rate, what):
-    """A few steps of the optimizer compile set up, with known gradients, against Adam
-    at `learning_rate` (the course's own, helpers.optimizers.adam)."""
-    rng = np.random.default_rng(COMPILE_SEED)
-    variables = model.trainable_variables
-    steps = [[rng.normal(size=v.shape).astype(np.float32) for v in variables]
-             for _ in range(COMPILE_STEPS)]
-    for grads in steps:
-        call(model.optimizer.apply_gradients, "model.optimizer.apply_gradients",
-             list(zip(grads, variables)), convert=False)
-    (kernel, bias), = weights
-    params, state = {"W1": kernel.astype(np.float64), "b1": bias.astype(np.float64)}, None
-    for dW, db in steps:
-        state = adam(params, {"dW1": dW.astype(np.float64), "db1": db.astype(np.float64)},
-                     state, learning_rate=learning_rate)
-    if not _same_weights([_value(v) for v in variables], [params["W1"], params["b1"]]):
-        raise CheckFailed(
-            f"{what}: after {COMPILE_STEPS} steps of the optimizer the weights are not "
-            f"where Adam at learning rate {_rate(learning_rate)} takes them: keep Adam's other "
-            "settings (weight_decay, clipnorm, a schedule...) at their defaults")
+def _steps(rng, shapes):
+    """The gradients of the optimizer steps a compile_model case takes, one list of
+    arrays (float32, the model's dtype) per step."""
+    return [[rng.normal(size=shape).astype(np.float32) for shape in shapes]
+            for _ in range(COMPILE_STEPS)]
 
 
-def _compare_compile(compile_model, learning_rate, expected_loss, expected_accuracy, reveal):
+def _measure_compile(compile_model, what, reveal, args, kwargs):
+    """The `measure` of compile_model: a reference model with the probe's weights,
+    compiled by the student's function, then judged by what evaluate reports and where
+    a few optimizer steps with known gradients take its weights."""
+    learning_rate, = args
     keras = _keras()
-    what = f"compile_model(model, learning_rate={learning_rate:g})" if reveal else \
-        "compile_model on a hidden case"
     weights = _compile_probe_weights()
-    probabilities = forward_rows(COMPILE_X, weights)
     model = reference_build_model((4,), None, 3)
     _assign(model.trainable_weights, _flat(weights))
     with using(compile_model, keras=keras):
@@ -664,7 +653,7 @@ def _compare_compile(compile_model, learning_rate, expected_loss, expected_accur
     if not getattr(model, "compiled", False):
         raise CheckFailed(f"{what}: the model is not compiled: compile_model must call "
                           "model.compile(...) on the model it is given")
-    _check_optimizer(model, learning_rate, what)
+    _check_optimizer(model, learning_rate, what, reveal)
     message = _loss_message(model.loss)
     if message is not None:
         raise CheckFailed(f"{what}: {message}")
@@ -672,40 +661,68 @@ def _compare_compile(compile_model, learning_rate, expected_loss, expected_accur
         raise CheckFailed(f"{what}: compile needs a loss: "
                           "loss='sparse_categorical_crossentropy'")
     result = _evaluate(model, what)
-    from_logits = _cross_entropy(_softmax_rows(probabilities), COMPILE_Y)
-    expect_close(result["loss"], expected_loss, f"{what}, the loss it computes", [
-        Mistake("from_logits=True tells Keras that the model outputs raw scores and makes "
-                "it apply a softmax of its own, but the model already ends in a softmax: "
-                "leave from_logits at its default, False", lambda: from_logits)],
-        rtol=1e-4, atol=1e-6, reveal=reveal)
     scores = {k: v for k, v in result.items() if k != "loss"}
     if not scores:
         raise CheckFailed(f"{what}: no metric: pass metrics=['accuracy'] so that fit and "
                           "evaluate report the accuracy as well as the loss")
-    if not any(close(v, expected_accuracy, rtol=1e-5, atol=1e-6) for v in scores.values()):
+    outputs = np.asarray(model(COMPILE_X, training=False))  # Keras's own call
+    accuracy = float(np.mean(outputs.argmax(axis=1) == COMPILE_Y))
+    if not any(close(v, accuracy, rtol=1e-5, atol=1e-6) for v in scores.values()):
         if "Accuracy" in _metric_classes(model):
             raise CheckFailed(f"{what}: {ACCURACY_OBJECT}")
         raise CheckFailed(
             f"{what}: no metric reports the accuracy (got {sorted(scores)}); "
             "metrics=['accuracy'] lets Keras pick the right accuracy for integer labels "
             "(categorical_accuracy expects one-hot labels)")
-    _check_optimizer_steps(model, weights, learning_rate, what)
+    variables = model.trainable_variables
+    for grads in _steps(np.random.default_rng(COMPILE_SEED), [v.shape for v in variables]):
+        call(model.optimizer.apply_gradients, "model.optimizer.apply_gradients",
+             list(zip(grads, variables)), convert=False)
+    return {"loss": result["loss"], "weights": _flat_vector(_value(v) for v in variables)}
 
 
-@visible
-def check_compile_model(compile_model):
-    """Visible check of exercise 2, with a learning rate other than Adam's default."""
+def _flat_vector(arrays):
+    return np.concatenate([np.ravel(np.asarray(a, np.float64)) for a in arrays])
+
+
+def _reference_compile(learning_rate):
+    """What a model compiled as asked reports: the cross-entropy of the probe model's
+    outputs, and its weights after the steps, taken by the course's Adam (no Keras)."""
+    (kernel, bias), = _compile_probe_weights()
+    params = {"W1": kernel.astype(np.float64), "b1": bias.astype(np.float64)}
+    state = None
+    for dW, db in _steps(np.random.default_rng(COMPILE_SEED), [kernel.shape, bias.shape]):
+        state = adam(params, {"dW1": dW.astype(np.float64), "db1": db.astype(np.float64)},
+                     state, learning_rate=learning_rate)
+    probabilities = forward_rows(COMPILE_X, [(kernel, bias)])
+    return {"loss": _cross_entropy(probabilities, COMPILE_Y),
+            "weights": _flat_vector([params["W1"], params["b1"]])}
+
+
+def _from_logits(learning_rate):
+    """The loss when Keras applies a softmax of its own to the probabilities."""
     probabilities = forward_rows(COMPILE_X, _compile_probe_weights())
-    accuracy = float(np.mean(probabilities.argmax(axis=1) == COMPILE_Y))
-    _compare_compile(compile_model, 0.01, _cross_entropy(probabilities, COMPILE_Y), accuracy,
-                     reveal=True)
-    passed("compile_model", 5)
+    return _cross_entropy(_softmax_rows(probabilities), COMPILE_Y)
 
 
-@hidden
-def hidden_compile_model(compile_model, learning_rate, loss, accuracy):
-    """Hidden check; `loss` and `accuracy` on the probe are literals in the test cell."""
-    _compare_compile(compile_model, learning_rate, loss, accuracy, reveal=False)
+def _compare_steps(value, expected, what, mistakes, args, kwargs, reveal, observed):
+    if not close(value, expected, rtol=1e-4, atol=1e-5):
+        raise CheckFailed(
+            f"{what}: after {COMPILE_STEPS} steps of the optimizer the weights are not where Adam at learning rate "
+            f"{_rate(args[0], reveal)} takes them: keep Adam's other settings "
+            "(weight_decay, clipnorm, a schedule...) at their defaults")
+
+
+COMPILE_MODEL = Exercise(
+    "compile_model", _reference_compile,
+    # A learning rate other than Adam's default, which the string 'adam' would give.
+    visible=[Case((0.01,), label="learning_rate=0.01")],
+    parts={"loss": ("loss",), "weights": ("weights",)}, measure=_measure_compile,
+    mistakes={"loss": [Mistake(
+        "from_logits=True tells Keras that the model outputs raw scores and makes it "
+        "apply a softmax of its own, but the model already ends in a softmax: leave "
+        "from_logits at its default, False", _from_logits)]},
+    compare={"weights": _compare_steps}, rtol=1e-4, atol=1e-6)
 
 
 # -- train ----------------------------------------------------------------------------------
@@ -831,39 +848,57 @@ def _train_diagnosis(trained, n, epochs, batch_size, updates):
     return None
 
 
-def _compare_train(train, n, epochs, batch_size, seed, updates):
-    what = f"train(model, x, y, epochs={epochs}, batch_size={batch_size}) on {n} examples"
+def _measure_train(train, what, reveal, args, kwargs):
+    """The `measure` of train: a reference model trained by the student's function on a
+    toy problem, its weights and losses afterwards, and what else it left behind (for
+    naming a mistake)."""
+    n, epochs, batch_size, seed = args
     x, y = _toy_problem(n, seed)
-    expected, losses = _reference_run(x, y, epochs, batch_size, 0.01)
     trained = _run_train(train, x, y, epochs, batch_size, what)
-    if _same_weights(trained.weights, expected) and len(trained.history["loss"]) == epochs:
-        if not close(trained.history["loss"], losses, rtol=1e-4, atol=1e-6):
-            raise CheckFailed(f"{what}: the history's losses are not those fit reported "
-                              "while training: return what model.fit returns")
+    return {"weights": _flat_vector(trained.weights), "losses": trained.history["loss"],
+            "trained": trained}
+
+
+def _reference_training(n, epochs, batch_size, seed):
+    """The weights and the losses per epoch of fit(x, y, epochs, batch_size) on the
+    case's toy problem, from a reference model."""
+    weights, losses = _reference_run(*_toy_problem(n, seed), epochs, batch_size, 0.01)
+    return {"weights": _flat_vector(weights), "losses": losses}
+
+
+def _compare_trained(value, expected, what, mistakes, args, kwargs, reveal, observed):
+    """Right weights after as many epochs as asked, or the mistake that what train left
+    behind points to."""
+    n, epochs, batch_size, seed = args
+    trained = observed["trained"]
+    if close(value, expected, rtol=1e-4, atol=1e-5) and \
+            len(trained.history["loss"]) == epochs:
         return
-    message = _train_diagnosis(trained, n, epochs, batch_size, updates)
+    message = _train_diagnosis(trained, n, epochs, batch_size,
+                               epochs * math.ceil(n / batch_size))
     if message is None:
-        unshuffled, _ = _reference_run(x, y, epochs, batch_size, 0.01, shuffle=False)
+        unshuffled, _ = _reference_run(*_toy_problem(n, seed), epochs, batch_size, 0.01,
+                                       shuffle=False)
         if _same_weights(trained.weights, unshuffled):
             message = SHUFFLE_OFF
     raise CheckFailed(f"{what}: " + (message or (
         "the model's weights after train are not those that model.fit(x, y, "
-        f"epochs={epochs}, batch_size={batch_size}) gives: pass x and y to fit as they "
-        "are, epochs and batch_size by name, and leave fit's other settings at their "
+        "epochs=epochs, batch_size=batch_size) gives: pass x and y to fit as they are, "
+        "epochs and batch_size by name, and leave fit's other settings at their "
         "defaults")))
 
 
-@visible
-def check_train(train):
-    """Visible check of exercise 3: 40 examples, 3 epochs of mini-batches of 8."""
-    _compare_train(train, 40, 3, 8, seed=1, updates=15)
-    passed("train", 3)
+def _compare_losses(value, expected, what, mistakes, args, kwargs, reveal, observed):
+    if not close(value, expected, rtol=1e-4, atol=1e-6):
+        raise CheckFailed(f"{what}: the history's losses are not those fit reported "
+                          "while training: return what model.fit returns")
 
 
-@hidden
-def hidden_train(train, n, epochs, batch_size, seed, updates):
-    """Hidden check; `updates` (the optimizer steps expected) is a literal."""
-    _compare_train(train, n, epochs, batch_size, seed, updates)
+TRAIN = Exercise(
+    "train", _reference_training,
+    visible=[Case((40, 3, 8, 1), label="40 examples, epochs=3, batch_size=8")],
+    parts={"weights": ("weights",), "losses": ("losses",)}, measure=_measure_train,
+    compare={"weights": _compare_trained, "losses": _compare_losses})
 
 
 @hidden
@@ -1019,9 +1054,10 @@ CONFUSION_MATRIX = Exercise(
     returns="a num_classes x num_classes array of counts",
     mistakes={"value": CONFUSION_MISTAKES}, compare=_compare_confusion)
 
-EXERCISES = {"confusion_matrix": CONFUSION_MATRIX}
+EXERCISES = {exercise.name: exercise
+             for exercise in (BUILD_MODEL, COMPILE_MODEL, TRAIN, CONFUSION_MATRIX)}
+check_build_model = visible(visible_check(BUILD_MODEL))
+check_compile_model = visible(visible_check(COMPILE_MODEL))
+check_train = visible(visible_check(TRAIN))
 check_confusion_matrix = visible(visible_check(CONFUSION_MATRIX))
-check_confusion_matrix.__doc__ = (
-    "Visible check of exercise 4: 11 labels in 3 classes, then 14 labels in 5 classes of "
-    "which one never occurs.")
 hidden = hidden_checks(EXERCISES)

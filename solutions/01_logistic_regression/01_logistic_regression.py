@@ -132,7 +132,8 @@ def sigmoid(z):
 checks.check_sigmoid(sigmoid)
 ### BEGIN HIDDEN TESTS
 checks.hidden("sigmoid", sigmoid, args=(np.array([[-800.0, -3.5], [0.25, 750.0]]),),
-    expected={"value": np.array([[0.0, 0.029312230751356316], [0.5621765008857981, 1.0]])})
+    expected={"value": np.array([[0.0, 0.029312230751356316],
+                                 [0.5621765008857981, 1.0]])})
 checks.hidden("sigmoid", sigmoid, args=(np.array([-1, 0, 1]),),
     expected={"value": np.array([0.2689414213699951, 0.5, 0.7310585786300049])})
 ### END HIDDEN TESTS
@@ -524,7 +525,8 @@ zero_init_prevents_learning = False
 # %% tags=["tests"] grade_id="zero_init_answer_tests" points=1
 checks.check_true_false(zero_init_prevents_learning, "zero_init_prevents_learning")
 ### BEGIN HIDDEN TESTS
-checks.hidden_true_false(zero_init_prevents_learning, False, "zero_init_prevents_learning")
+checks.hidden_true_false(
+    zero_init_prevents_learning, False, "zero_init_prevents_learning")
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -667,11 +667,12 @@ checks.check_forward_propagation(forward_propagation)
 ### BEGIN HIDDEN TESTS
 checks.hidden("forward_propagation", forward_propagation, args=(
     np.array([[1.0, -0.5, 2.0], [0.3, 1.0, -1.0], [-1.5, 0.5, 0.25]]),
-    {"W1": np.array([[0.5, -1.2, 0.3], [-0.7, 0.4, 1.1]]), "b1": np.array([[0.2], [-0.1]]),
-     "W2": np.array([[1.3, -0.8]]), "b2": np.array([[0.15]])}),
+    {"W1": np.array([[0.5, -1.2, 0.3], [-0.7, 0.4, 1.1]]),
+     "b1": np.array([[0.2], [-0.1]]), "W2": np.array([[1.3, -0.8]]), "b2": np.array([[0.15]])}),
     expected={"A2": np.array([[0.6883828256203394, 0.17399526584090316,
                                0.8977058212409406]]),
-              "cache['Z1']": np.array([[-0.10999999999999993, -1.1, 2.4750000000000005],
+              "cache['Z1']": np.array([[-0.10999999999999993, -1.1,
+                                        2.4750000000000005],
                                        [-2.33, 1.2, -1.625]]),
               "cache['A1']": np.array([[-0.10955847021442947, -0.8004990217606297,
                                         0.9859328256900097],
@@ -739,8 +740,8 @@ checks.check_backward_propagation(backward_propagation)
 ### BEGIN HIDDEN TESTS
 # (parameters, X, Y): the cache is the forward pass of these parameters on X
 checks.hidden("backward_propagation", backward_propagation, args=(
-    {"W1": np.array([[0.5, -1.2, 0.3], [-0.7, 0.4, 1.1]]), "b1": np.array([[0.2], [-0.1]]),
-     "W2": np.array([[1.3, -0.8]]), "b2": np.array([[0.15]])},
+    {"W1": np.array([[0.5, -1.2, 0.3], [-0.7, 0.4, 1.1]]),
+     "b1": np.array([[0.2], [-0.1]]), "W2": np.array([[1.3, -0.8]]), "b2": np.array([[0.15]])},
     np.array([[1.0, -0.5, 2.0, 0.0], [0.3, 1.0, -1.0, 0.7], [-1.5, 0.5, 0.25, 1.0]]),
     np.array([[1.0, 0.0, 0.0, 1.0]])),
     expected={"dW2": np.array([[0.25420012517076346, -0.24984068696550762]]),
@@ -772,8 +773,8 @@ def update_parameters(parameters, grads, learning_rate=1.2):
 checks.check_update_parameters(update_parameters)
 ### BEGIN HIDDEN TESTS
 checks.hidden("update_parameters", update_parameters, args=(
-    {"W1": np.array([[0.5, -1.2, 0.3], [-0.7, 0.4, 1.1]]), "b1": np.array([[0.2], [-0.1]]),
-     "W2": np.array([[1.3, -0.8]]), "b2": np.array([[0.15]])},
+    {"W1": np.array([[0.5, -1.2, 0.3], [-0.7, 0.4, 1.1]]),
+     "b1": np.array([[0.2], [-0.1]]), "W2": np.array([[1.3, -0.8]]), "b2": np.array([[0.15]])},
     {"dW1": np.array([[0.1, -0.2, 0.05], [0.3, 0.0, -0.4]]),
      "db1": np.array([[0.02], [-0.03]]), "dW2": np.array([[-0.5, 0.25]]),
      "db2": np.array([[0.1]])},

@@ -366,10 +366,12 @@ checks.hidden("leaky_relu_derivative", leaky_relu_derivative, args=(
     expected={"value": np.array([[0.3, 0.3, 0.3], [1.0, 1.0, 0.3]])})
 checks.hidden("leaky_relu", leaky_relu, args=(
     np.array([-2.5, 3.0, -0.75], dtype=np.float32),),
-    expected={"value": np.array([-0.02499999850988388, 3.0, -0.007499999832361937], dtype=np.float32)})
+    expected={"value": np.array([-0.02499999850988388, 3.0,
+                                 -0.007499999832361937], dtype=np.float32)})
 checks.hidden("leaky_relu_derivative", leaky_relu_derivative, args=(
     np.array([-2.5, 3.0, -0.75], dtype=np.float32),),
-    expected={"value": np.array([0.009999999776482582, 1.0, 0.009999999776482582], dtype=np.float32)})
+    expected={"value": np.array([0.009999999776482582, 1.0,
+                                 0.009999999776482582], dtype=np.float32)})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -424,7 +426,8 @@ checks.hidden("elu_derivative", elu_derivative, args=(
     expected={"value": np.array([[1.871524593768035e-13, 0.44626032029685964, 2.0],
                                  [1.0, 1.0, 1.0]])})
 checks.hidden("elu", elu, args=(np.array([-0.02, 2.5, -6.0, 800.0]), 0.5),
-    expected={"value": np.array([-0.00990066334662235, 2.5, -0.4987606239116668, 800.0])})
+    expected={"value": np.array([-0.00990066334662235, 2.5, -0.4987606239116668,
+                                 800.0])})
 checks.hidden("elu_derivative", elu_derivative, args=(
     np.array([-0.02, 2.5, -6.0, 800.0]), 0.5),
     expected={"value": np.array([0.4900993366533776, 1.0, 0.0012393760883331792, 1.0])})
@@ -493,11 +496,13 @@ checks.hidden("swish_derivative", swish_derivative, args=(
     expected={"value": np.array([[0.0, -2.7755575615628914e-17, 0.21707314950021012],
                                  [0.5, 1.0978102347684662, 1.0000000000000226]])})
 checks.hidden("swish", swish, args=(np.array([3.0, -4.0, 0.5], dtype=np.float32),),
-    expected={"value": np.array([2.857722282409668, -0.07194484025239944,
+    expected={"value": np.array([2.857722282409668,
+                                 -0.07194484025239944,
                                  0.3112296760082245], dtype=np.float32)})
 checks.hidden("swish_derivative", swish_derivative, args=(
     np.array([3.0, -4.0, 0.5], dtype=np.float32),),
-    expected={"value": np.array([1.0881041288375854, -0.052664615213871,
+    expected={"value": np.array([1.0881041288375854,
+                                 -0.052664615213871,
                                  0.7399612069129944], dtype=np.float32)})
 ### END HIDDEN TESTS
 
@@ -716,8 +721,10 @@ checks.hidden("softmax", softmax, args=(
                                  [0.0, 1.2908831280247145e-24, 0.25]])})
 checks.hidden("softmax", softmax, args=(
     np.array([[2.0, -1.0], [0.5, 0.0]], dtype=np.float32),),
-    expected={"value": np.array([[0.8175745010375977, 0.26894140243530273],
-                                 [0.18242552876472473, 0.7310585975646973]], dtype=np.float32)})
+    expected={"value": np.array([[0.8175745010375977,
+                                  0.26894140243530273],
+                                 [0.18242552876472473,
+                                  0.7310585975646973]], dtype=np.float32)})
 ### END HIDDEN TESTS
 
 # %% [markdown]
