@@ -13,12 +13,14 @@ any loss) fixed to this network; the per-layer functions are layers' own:
     linear_backward(dZ, cache) -> dA_prev, dW, db
     linear_activation_backward(dA, cache, activation) -> dA_prev, dW, db
     L_model_backward(AL, Y, caches) -> grads ("dA0".."dA{L-1}", "dW1".., "db1"..)
-    update_parameters(parameters, grads, learning_rate) -> parameters (updated in place)
+    update_parameters(parameters, grads, learning_rate) -> new parameters
     gradient_check(parameters, gradients, X, Y, epsilon=1e-7) -> difference
 
 Shapes: X (n_x, m) with examples as columns, Y (1, m) of 0/1 labels, W[l] (n[l], n[l-1]),
 b[l] (n[l], 1), AL (1, m).
 """
+import numpy as np
+
 from helpers import gradcheck, initializers, layers, losses, optimizers
 from helpers.layers import (linear_activation_backward, linear_activation_forward,
                             linear_backward, linear_forward)
@@ -96,13 +98,18 @@ def L_model_backward(AL, Y, caches):
 
 
 def update_parameters(parameters, grads, learning_rate):
-    """One gradient-descent step: W[l] -= learning_rate * dW[l], b[l] -= learning_rate
-    * db[l], for every layer (optimizers.update_parameters_with_gd).
+    """One gradient-descent step: W[l] - learning_rate * dW[l], b[l] - learning_rate
+    * db[l], for every layer (optimizers.update_parameters_with_gd, on a copy).
 
     parameters: W1..WL, b1..bL; grads: dW1.., db1.. of the same shapes (others ignored);
-    learning_rate > 0. Returns parameters, updated in place. Introduced in notebook 04.
+    learning_rate > 0. Returns new parameters; the caller's dict and arrays are left as
+    they were (notebook 04 compares them before and after). Introduced in notebook 04.
     """
-    return optimizers.update_parameters_with_gd(parameters, grads, learning_rate)
+    if not isinstance(parameters, dict):
+        raise TypeError(f"parameters must be a dict of W1, b1, ..., got "
+                        f"{type(parameters).__name__}")
+    copied = {key: np.array(value, dtype=float) for key, value in parameters.items()}
+    return optimizers.update_parameters_with_gd(copied, grads, learning_rate)
 
 
 def gradient_check(parameters, gradients, X, Y, epsilon=1e-7):

@@ -256,3 +256,52 @@ def plot_confusion_matrix(cm, class_names=None, ax=None, normalize=False):
     ax.set_xlabel("predicted")
     ax.set_ylabel("true")
     return ax
+
+
+# The graph of a network with two layers: (label, x, y) of each node, the forward edges
+# between them and, on the way back, the derivative each edge carries.
+_GRAPH_NODES = {
+    "A0": ("$A^{[0]} = X$", 0.0, 0.0), "W1": ("$W^{[1]}, b^{[1]}$", 2.0, 1.0),
+    "Z1": ("$Z^{[1]} = W^{[1]}A^{[0]} + b^{[1]}$", 2.0, 0.0),
+    "A1": ("$A^{[1]} = g^{[1]}(Z^{[1]})$", 4.4, 0.0), "W2": ("$W^{[2]}, b^{[2]}$", 6.8, 1.0),
+    "Z2": ("$Z^{[2]} = W^{[2]}A^{[1]} + b^{[2]}$", 6.8, 0.0),
+    "A2": ("$A^{[2]} = \\sigma(Z^{[2]})$", 9.1, 0.0), "J": ("$J(A^{[2]}, Y)$", 11.0, 0.0),
+}
+_GRAPH_EDGES = [("A0", "Z1", ""), ("W1", "Z1", "$dW^{[1]}, db^{[1]}$"),
+                ("Z1", "A1", "$dZ^{[1]}$"), ("A1", "Z2", "$dA^{[1]}$"),
+                ("W2", "Z2", "$dW^{[2]}, db^{[2]}$"), ("Z2", "A2", "$dZ^{[2]}$"),
+                ("A2", "J", "$dA^{[2]}$")]
+
+
+def plot_computation_graph(ax=None):
+    """Draw the computation graph of a two-layer network: the forward pass (black arrows)
+    from X and the parameters to the cost J, and beside each arrow, in red, the
+    derivative that the backward pass sends back along it. Returns the axes.
+    Introduced in notebook 04.
+    """
+    ax = _axes(ax)
+    box = dict(boxstyle="round,pad=0.3", facecolor="white", edgecolor="black")
+    nodes = {name: ax.text(x, y, label, ha="center", va="center", fontsize=9, bbox=box)
+             for name, (label, x, y) in _GRAPH_NODES.items()}
+    for start, end, grad in _GRAPH_EDGES:
+        vertical = _GRAPH_NODES[start][2] != _GRAPH_NODES[end][2]
+        # Where an arrow leaves and enters a box, as fractions of the box.
+        out, into = ((0.35, 0.0), (0.35, 1.0)) if vertical else ((1.0, 0.65), (0.0, 0.65))
+        ax.annotate("", xy=into, xycoords=nodes[end], xytext=out, textcoords=nodes[start],
+                    arrowprops=dict(arrowstyle="->", color="black"))
+        if not grad:
+            continue
+        back_out, back_into = ((0.65, 1.0), (0.65, 0.0)) if vertical else \
+            ((0.0, 0.3), (1.0, 0.3))
+        ax.annotate("", xy=back_into, xycoords=nodes[start], xytext=back_out,
+                    textcoords=nodes[end],
+                    arrowprops=dict(arrowstyle="->", color="tab:red", linestyle="--"))
+        (_, x0, y0), (_, x1, y1) = _GRAPH_NODES[start], _GRAPH_NODES[end]
+        x, y = ((x0 + 0.55, 0.5) if vertical else ((x0 + x1) / 2, -0.3))
+        ax.text(x, y, grad, ha="left" if vertical else "center", va="center", fontsize=8,
+                color="tab:red")
+    ax.set_xlim(-0.8, 11.8)
+    ax.set_ylim(-0.6, 1.4)
+    ax.axis("off")
+    ax.set_title("forward pass (black arrows) and backward pass (red)")
+    return ax

@@ -549,6 +549,7 @@ def test_deep_update_parameters_by_hand():
     out = deep.update_parameters(params, grads, 0.1)
     np.testing.assert_allclose(out["W1"], [[0.95, 2.1]])
     np.testing.assert_allclose(out["b1"], [[2.8]])
+    assert params["W1"].tolist() == [[1.0, 2.0]] and params["b1"].tolist() == [[3.0]]
 
 
 def test_deep_functions_name_bad_input(rng):

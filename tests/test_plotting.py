@@ -243,3 +243,15 @@ def test_plot_confusion_matrix_validates():
         plotting.plot_confusion_matrix(np.eye(2), class_names=["a"])
     with pytest.raises(TypeError, match="counts"):
         plotting.plot_confusion_matrix(np.array([["a", "b"], ["c", "d"]]))
+
+
+def test_computation_graph_draws_every_node_and_gradient():
+    from matplotlib.text import Annotation
+
+    ax = plotting.plot_computation_graph()
+    arrows = [t for t in ax.texts if isinstance(t, Annotation)]
+    labels = [t.get_text() for t in ax.texts if not isinstance(t, Annotation)]
+    assert len(labels) == 8 + 6  # the nodes, and the gradients on the edges back from J
+    assert len(arrows) == 7 + 6  # forward edges, and the backward ones
+    assert any("dW^{[1]}" in t for t in labels) and any("J(A^{[2]}" in t for t in labels)
+    plt.close(ax.figure)

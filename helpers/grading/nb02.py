@@ -332,27 +332,31 @@ def _backward_mistakes(key):
     return mistakes
 
 
-def _inspect_bias_gradients(got, expected, what):
-    """A number is right for a bias gradient of one entry; the usual shape mistakes of
-    the others (summed over the wrong axis, or over everything) are named."""
-    got = dict(got)
-    for key in ("db1", "db2"):
-        value, want = np.asarray(got[key]), np.asarray(expected[key])
-        label = f"{key} from {what}"
-        if value.dtype.kind not in "biuf":
-            continue
-        across = value.ndim == 1 or value.ndim == 2 and value.shape[0] == 1
-        if value.size == 1 == want.size:
-            got[key] = value.reshape(want.shape)
-        elif across and value.shape[-1] not in (1, want.shape[0]):
-            raise CheckFailed(f"{label} should have shape {want.shape}, got {value.shape}: "
-                              "it sums over the wrong axis. The examples are the columns, "
-                              "so sum along axis=1, with keepdims=True")
-        elif value.size == 1:
-            raise CheckFailed(f"{label} should have one entry per unit, shape "
-                              f"{want.shape}: sum over the examples only, "
-                              "np.sum(dZ, axis=1, keepdims=True)")
-    return got
+def bias_shapes(*keys):
+    """An `inspect` for the bias gradients `keys`: a number is right for a bias gradient
+    of one entry; the usual shape mistakes of the others (summed over the wrong axis, or
+    over everything) are named. Notebook 04 uses it too."""
+    def inspect(got, expected, what):
+        got = dict(got)
+        for key in keys:
+            value, want = np.asarray(got[key]), np.asarray(expected[key])
+            label = f"{key} from {what}"
+            if value.dtype.kind not in "biuf":
+                continue
+            across = value.ndim == 1 or value.ndim == 2 and value.shape[0] == 1
+            if value.size == 1 == want.size:
+                got[key] = value.reshape(want.shape)
+            elif across and value.shape[-1] not in (1, want.shape[0]):
+                raise CheckFailed(f"{label} should have shape {want.shape}, got "
+                                  f"{value.shape}: it sums over the wrong axis. The "
+                                  "examples are the columns, so sum along axis=1, with "
+                                  "keepdims=True")
+            elif value.size == 1:
+                raise CheckFailed(f"{label} should have one entry per unit, shape "
+                                  f"{want.shape}: sum over the examples only, "
+                                  "np.sum(dZ, axis=1, keepdims=True)")
+        return got
+    return inspect
 
 
 BACKWARD_PROPAGATION = Exercise(
@@ -360,7 +364,7 @@ BACKWARD_PROPAGATION = Exercise(
     visible=[Case((NET, X_NET, Y_NET), label=NET_CASE)],
     parts={key: (key,) for key in ("dW2", "db2", "dW1", "db1")},
     returns="grads, a dict with the keys dW1, db1, dW2 and db2",
-    inspect=_inspect_bias_gradients,
+    inspect=bias_shapes("db1", "db2"),
     mistakes={key: _backward_mistakes(key) for key in ("dW1", "db1", "dW2", "db2")})
 
 
