@@ -34,7 +34,7 @@ def network_activations(L):
     """The activations of this notebook's network of L layers: ["relu"] * (L - 1) +
     ["sigmoid"], for layers.model_forward and model_backward.
 
-    Introduced in notebook 04.
+    Introduced in notebook 06, whose regularized network is notebook 04's.
     """
     return ["relu"] * (L - 1) + ["sigmoid"]
 
@@ -42,7 +42,7 @@ def network_activations(L):
 def layer_count(parameters):
     """L, the number of weight matrices W1, W2, ... in parameters (a dict).
 
-    Introduced in notebook 04.
+    Introduced in notebook 06, whose regularized network is notebook 04's.
     """
     if not isinstance(parameters, dict):
         raise TypeError(f"parameters must be a dict of W1, b1, ..., got "

@@ -148,15 +148,21 @@ def _making(exercise, part, mistake):
     return answer
 
 
+class _Tuple(list):
+    """A tuple of the result, made a list for a moment so that one part can be set."""
+
+
 def _mutable(value):
     if type(value) is tuple:
-        return [_mutable(v) for v in value]
+        return _Tuple(_mutable(v) for v in value)
     return {k: _mutable(v) for k, v in value.items()} if type(value) is dict else value
 
 
 def _frozen(value):
-    """Undo `_mutable` for the result's outer tuple (the only tuples results have)."""
-    return tuple(value) if type(value) is list else value
+    """Undo `_mutable`: its tuples (a cache inside the result, say) are tuples again."""
+    if type(value) is _Tuple:
+        return tuple(_frozen(v) for v in value)
+    return {k: _frozen(v) for k, v in value.items()} if type(value) is dict else value
 
 
 class _Counting:

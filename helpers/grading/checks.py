@@ -213,7 +213,8 @@ def expect_close(actual, expected, what, mistakes=(), args=(), rtol=1e-6, atol=1
     """Raise AssertionError unless `actual` equals `expected` to tolerance.
 
     mistakes: Mistake list; each `wrong(*args)` is compared with `actual`, and the first
-        that matches gives the message.
+        that matches gives the message (one that raises ValueError or IndexError cannot
+        happen for these inputs, and matches nothing).
     reveal: show the expected values in the message (visible checks); hidden checks pass
         False so feedback never shows their answers.
     describe: for a wrong answer of the right shape that no mistake explains,
@@ -228,7 +229,10 @@ def expect_close(actual, expected, what, mistakes=(), args=(), rtol=1e-6, atol=1
         return
     for mistake in mistakes:
         with np.errstate(all="ignore"):
-            wrong = np.asarray(mistake.wrong(*args), dtype=float)
+            try:
+                wrong = np.asarray(mistake.wrong(*args), dtype=float)
+            except (ValueError, IndexError):
+                continue  # a mistake these shapes cannot make (W @ dZ with W not square)
         if close(actual_arr, wrong, rtol, atol, equal_nan=True):
             raise CheckFailed(f"{what}: {mistake.message}")
     if actual_arr.shape != expected_arr.shape:

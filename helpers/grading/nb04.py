@@ -187,10 +187,13 @@ INITIALIZE_PARAMETERS_DEEP = Exercise(
 A_SQUARE = np.array([[0.5, -1.0, 2.0, 0.3], [1.5, 0.2, -0.4, -1.1], [-0.8, 0.9, 0.0, 0.6]])
 W_SQUARE = np.array([[0.2, -0.5, 1.0], [0.7, 0.1, -0.3], [-1.2, 0.4, 0.8]])
 B_SQUARE = np.array([[0.1], [-0.2], [0.3]])
-LINEAR_CASES = [Case((X_NET, NET["W1"], NET["b1"]), label="W of shape (4, 3), 5 examples"),
-                Case((A_SQUARE, W_SQUARE, B_SQUARE), label="W of shape (3, 3), 4 examples")]
+# The square case first: there, a transposed W gives a wrong value rather than a crash.
+LINEAR_CASES = [Case((A_SQUARE, W_SQUARE, B_SQUARE), label="W of shape (3, 3), 4 examples"),
+                Case((X_NET, NET["W1"], NET["b1"]), label="W of shape (4, 3), 5 examples")]
 SHAPES_HINT = [("matmul", " (W is (n[l], n[l-1]) and A_prev is (n[l-1], m): "
-                          "Z = W @ A_prev + b, in that order)")]
+                          "Z = W @ A_prev + b, in that order)"),
+               ("could not be broadcast", " (Z = W A_prev + b is a matrix product, "
+                                          "W @ A_prev or np.dot(W, A_prev), not W * A_prev)")]
 
 
 def _cache_order(positions, names):
@@ -214,8 +217,6 @@ LINEAR_FORWARD = Exercise(
     mistakes={"Z": [
         Mistake("the bias is missing: Z = W A_prev + b", lambda A, W, b: W @ A),
         Mistake("Z = W A_prev + b: that used W's transpose", lambda A, W, b: W.T @ A + b),
-        Mistake("Z = W A_prev + b is a matrix product, W @ A_prev (or np.dot), not an "
-                "elementwise product", lambda A, W, b: W * A + b),
         Mistake("the bias was subtracted: Z = W A_prev + b", lambda A, W, b: W @ A - b),
     ]})
 
@@ -252,11 +253,11 @@ LINEAR_ACTIVATION_FORWARD = Exercise(
 
 
 # -- 4. L_model_forward --------------------------------------------------------------------
-def _forward(X, p, hidden="relu", output="sigmoid", layers=None):
+def _forward(X, p, hidden="relu", output="sigmoid"):
     """AL of a forward pass, with the parts a mistake changes as arguments."""
     L = sum(1 for k in p if k.startswith("W"))
     A = X
-    for l in range(1, (L if layers is None else layers) + 1):
+    for l in range(1, L + 1):
         A = ACT[output if l == L else hidden](p[f"W{l}"] @ A + p[f"b{l}"])
     return A
 
@@ -301,20 +302,26 @@ def _same_cache(cache, other):
                                  for x, y in zip(a, b))
 
 
+def _output_layer_there(got, expected, what):
+    """AL shaped like the last hidden layer's output: the output layer was left out."""
+    shape, want = np.shape(got["AL"]), np.shape(expected["AL"])
+    if shape != want and len(shape) == 2 and shape[1] == want[1] and shape[0] > 1:
+        raise CheckFailed(f"{what}: AL has shape {shape}, that of the last HIDDEN layer's "
+                          "output: the output layer (LINEAR -> SIGMOID with W{L}, b{L}) is "
+                          "missing after the hidden layers")
+
+
 L_MODEL_FORWARD = Exercise(
     "L_model_forward", ref.L_model_forward, visible=[Case((X_NET, NET), label=NET_CASE)],
     parts={"AL": (0,)}, returns="(AL, caches), caches a list of one cache per layer",
     uses={"linear_activation_forward": ref.linear_activation_forward,
           "linear_forward": ref.linear_forward},
-    also=_caches_match,
+    also=_caches_match, inspect=_output_layer_there,
     mistakes={"AL": [
         Mistake("every layer uses the sigmoid; the hidden layers use ReLU and only the "
                 "output layer the sigmoid", lambda X, p: _forward(X, p, hidden="sigmoid")),
         Mistake("the output layer uses ReLU; it uses the sigmoid, so that AL is a "
                 "probability", lambda X, p: _forward(X, p, output="relu")),
-        Mistake("AL is the last HIDDEN layer's output: the output layer (LINEAR -> "
-                "SIGMOID with W{L}, b{L}) is missing after the loop",
-                lambda X, p: _forward(X, p, layers=len(p) // 2 - 1)),
     ]})
 
 
@@ -330,11 +337,17 @@ def _net_gradients(p, X, Y):
     return ref.L_model_backward(AL, Y, caches)
 
 
-def _scaled(grads, key, factor):
-    return {**grads, key: grads[key] * factor}
-
-
 GRADS_NET = _net_gradients(NET, X_NET, Y_NET)
+
+
+def _with_gradients(parameters, X, Y, epsilon=1e-7, wrong=None):
+    """gradient_check's arguments: the gradients are the reference backward pass's, with
+    `wrong` = (key, factor) scaling one of them, as a bug would."""
+    gradients = _net_gradients(parameters, X, Y)
+    if wrong is not None:
+        key, factor = wrong
+        gradients[key] = gradients[key] * factor
+    return (parameters, gradients, X, Y, epsilon), {}
 
 
 def _numeric(p, X, Y, epsilon, side="centred", halved=True):
@@ -377,10 +390,10 @@ GRADIENT_CHECK = Exercise(
     visible=[
         # With epsilon = 0.01 the answer is set by the approximation, not by rounding:
         # centred and one-sided differences give clearly different numbers.
-        Case((NET, GRADS_NET, X_NET, Y_NET, 1e-2),
-             label="right gradients, epsilon=1e-2"),
-        Case((NET, _scaled(GRADS_NET, "dW2", 2.0), X_NET, Y_NET),
-             label="dW2 twice too large, the default epsilon")],
+        Case((NET, X_NET, Y_NET, 1e-2), label="right gradients, epsilon=1e-2"),
+        Case((NET, X_NET, Y_NET, 1e-7, ("dW2", 2.0)),
+             label="dW2 twice too large, epsilon=1e-7")],
+    inputs=_with_gradients,
     returns="the relative difference, a number",
     uses={"L_model_forward": ref.L_model_forward, "compute_cost": ref.compute_cost,
           "linear_activation_forward": ref.linear_activation_forward,
@@ -410,8 +423,8 @@ def _dZ(seed, shape):
 
 
 LINEAR_BACKWARD_CASES = [
-    Case((_dZ(7, (4, 5)), (X_NET, NET["W1"], NET["b1"])), label="W (4, 3), 5 examples"),
-    Case((_dZ(8, (3, 4)), (A_SQUARE, W_SQUARE, B_SQUARE)), label="W (3, 3), 4 examples")]
+    Case((_dZ(8, (3, 4)), (A_SQUARE, W_SQUARE, B_SQUARE)), label="W (3, 3), 4 examples"),
+    Case((_dZ(7, (4, 5)), (X_NET, NET["W1"], NET["b1"])), label="W (4, 3), 5 examples")]
 
 
 def _linear_grads(dZ, cache, per="m", dA_by_m=False, W_T=True):
@@ -432,7 +445,10 @@ LINEAR_BACKWARD_MISTAKES = {
     "dW": [_backward_mistake("dW is m times too large: the cost J is a mean over the m "
                              "examples, so dW = (1/m) dZ A_prev^T", "dW", per="1"),
            _backward_mistake("dW is divided by m twice: dW = (1/m) dZ A_prev^T, once",
-                             "dW", per="m2")],
+                             "dW", per="m2"),
+           Mistake("dW is transposed: dW = (1/m) dZ A_prev^T, with A_prev transposed, "
+                   "has W's shape (n[l], n[l-1])",
+                   lambda dZ, cache: _linear_grads(dZ, cache)["dW"].T)],
     "db": [_backward_mistake("db is m times too large: db = (1/m) times the sum of dZ "
                              "over the examples", "db", per="1"),
            _backward_mistake("db is divided by m twice", "db", per="m2")],
@@ -556,8 +572,9 @@ L_MODEL_BACKWARD = Exercise(
     inspect=nb02.bias_shapes(*[k for k in GRAD_KEYS if k.startswith("db")]),
     uses={"linear_activation_backward": ref.linear_activation_backward,
           "linear_backward": ref.linear_backward},
-    hints=[("matmul", " (each layer's backward pass needs that layer's cache: go through "
-                      "the layers from L down to 1 and use caches[l - 1] for layer l)")],
+    hints=[(text, " (each layer's backward pass needs that layer's cache: go through the "
+                   "layers from L down to 1 and use caches[l - 1] for layer l)")
+           for text in ("matmul", "same shape", "operands could not be broadcast")],
     mistakes={key: [Mistake(message, lambda AL, Y, caches, v=variant, k=key:
                             _model_grads(AL, Y, caches, **v)[k])
                     for message, variant in MODEL_BACKWARD_VARIANTS]
@@ -576,15 +593,19 @@ def _updated(key, sign=1.0, rate=None, biases=True, layers=None):
 
 
 def _update_mistakes(key):
-    return [
+    mistakes = [
         Mistake("the parameters moved uphill: gradient descent SUBTRACTS learning_rate "
                 "times the gradient", _updated(key, sign=-1.0)),
         Mistake("each step must be scaled by learning_rate", _updated(key, rate=1.0)),
-        Mistake("the biases never change: update every b[l] with db[l] too",
-                _updated(key, biases=False)),
-        Mistake("the last layer was not updated: range(1, L) stops at L - 1; loop over "
-                "range(1, L + 1)", _updated(key, layers=lambda L: range(1, L))),
     ]
+    if key.startswith("b"):
+        mistakes.append(Mistake("the biases never change: update every b[l] with db[l] "
+                                "too", _updated(key, biases=False)))
+    if key == f"W{L_NET}":  # every case has L_NET layers; for b it is the mistake above
+        mistakes.append(Mistake("the last layer was not updated: range(1, L) stops at "
+                                "L - 1; loop over range(1, L + 1)",
+                                _updated(key, layers=lambda L: range(1, L))))
+    return mistakes
 
 
 UPDATE_PARAMETERS = Exercise(
@@ -616,6 +637,8 @@ hidden = hidden_checks(EXERCISES)
 # -- 11. planted_bugs (a question) ---------------------------------------------------------
 def _bug_answer(answer, name):
     """The answer as a set of parameter names, or an error saying what to fix."""
+    if type(answer) in (set, frozenset):  # plain() takes no sets: its elements, exactly
+        answer = list(answer)
     answer = plain(answer, name)
     if answer is None:
         raise NotAnswered(f"{name} is not answered yet: set it to a set of parameter "
