@@ -505,7 +505,7 @@ MESSAGES = {
     ("backward_propagation", "Y - A2"): r"wrong sign: dZ2 = A2 - Y",
     ("update_parameters", "gradient ascent"): r"uphill",
     ("update_parameters", "fixed learning rate"): r"learning_rate you are given",
-    ("update_parameters", "biases not updated"): r"b1 and b2 never change",
+    ("update_parameters", "biases not updated"): r"the biases never change",
     ("update_parameters", "learning rate left out"): r"scaled by learning_rate",
     ("nn_model", "learning rate not passed on"): r"pass its learning_rate on",
     ("nn_model", "update result dropped"): r"still the initial ones",

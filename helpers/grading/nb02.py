@@ -369,27 +369,34 @@ BACKWARD_PROPAGATION = Exercise(
 
 
 # -- 7. update_parameters -------------------------------------------------------------------
-def _stepped(key, sign=1.0, rate=None, biases=True):
+def stepped(key, sign=1.0, rate=None, biases=True, frozen=False):
     """A mistake's `key` after one step: `sign` -1 climbs, `rate` replaces the learning
-    rate, `biases` False leaves them as they were."""
+    rate, `biases` False leaves the biases as they were, `frozen` leaves `key` itself."""
     def wrong(p, g, learning_rate=1.2):
-        if not biases and key.startswith("b"):
+        if frozen or (not biases and key.startswith("b")):
             return p[key]
         return p[key] - sign * (learning_rate if rate is None else rate) * g["d" + key]
     return wrong
 
 
-def _update_mistakes(key):
+def update_mistakes(key, default_rate=1.2, last_layer=None):
+    """The mistakes of a gradient-descent step for the parameter `key`: `default_rate`,
+    if the exercise has one, is the rate a student may use instead of the one given;
+    `last_layer` is L, whose W a loop over range(1, L) skips. Notebook 04 uses it too."""
     mistakes = [
         Mistake("the parameters moved uphill: gradient descent SUBTRACTS learning_rate "
-                "times the gradient", _stepped(key, sign=-1.0)),
-        Mistake("each step must be scaled by learning_rate", _stepped(key, rate=1.0)),
-        Mistake("use the learning_rate you are given: 1.2 is only its default",
-                _stepped(key, rate=1.2)),
+                "times the gradient", stepped(key, sign=-1.0)),
+        Mistake("each step must be scaled by learning_rate", stepped(key, rate=1.0)),
     ]
+    if default_rate is not None:
+        mistakes.append(Mistake(f"use the learning_rate you are given: {default_rate} is "
+                                "only its default", stepped(key, rate=default_rate)))
     if key.startswith("b"):
-        mistakes.append(Mistake("b1 and b2 never change: update the biases with db1 and "
-                                "db2 too", _stepped(key, biases=False)))
+        mistakes.append(Mistake("the biases never change: update every b[l] with db[l] "
+                                "too", stepped(key, biases=False)))
+    if key == f"W{last_layer}":  # for b[L] it is the mistake above
+        mistakes.append(Mistake("the last layer was not updated: range(1, L) stops at "
+                                "L - 1; loop over range(1, L + 1)", stepped(key, frozen=True)))
     return mistakes
 
 
@@ -400,7 +407,7 @@ UPDATE_PARAMETERS = Exercise(
     parts={key: (key,) for key in KEYS},
     returns="a dict with the keys W1, b1, W2 and b2",
     may_change=("parameters",),  # updating the arrays in place is right too
-    mistakes={key: _update_mistakes(key) for key in KEYS})
+    mistakes={key: update_mistakes(key) for key in KEYS})
 
 
 # -- 8. nn_model ----------------------------------------------------------------------------

@@ -582,38 +582,13 @@ L_MODEL_BACKWARD = Exercise(
 
 
 # -- 10. update_parameters -----------------------------------------------------------------
-def _updated(key, sign=1.0, rate=None, biases=True, layers=None):
-    def wrong(p, g, learning_rate):
-        L = len(p) // 2
-        l = int(key[1:])
-        if (not biases and key.startswith("b")) or (layers is not None and l not in layers(L)):
-            return p[key]
-        return p[key] - sign * (learning_rate if rate is None else rate) * g["d" + key]
-    return wrong
-
-
-def _update_mistakes(key):
-    mistakes = [
-        Mistake("the parameters moved uphill: gradient descent SUBTRACTS learning_rate "
-                "times the gradient", _updated(key, sign=-1.0)),
-        Mistake("each step must be scaled by learning_rate", _updated(key, rate=1.0)),
-    ]
-    if key.startswith("b"):
-        mistakes.append(Mistake("the biases never change: update every b[l] with db[l] "
-                                "too", _updated(key, biases=False)))
-    if key == f"W{L_NET}":  # every case has L_NET layers; for b it is the mistake above
-        mistakes.append(Mistake("the last layer was not updated: range(1, L) stops at "
-                                "L - 1; loop over range(1, L + 1)",
-                                _updated(key, layers=lambda L: range(1, L))))
-    return mistakes
-
-
 UPDATE_PARAMETERS = Exercise(
     "update_parameters", ref.update_parameters,
     visible=[Case((NET, GRADS_NET, 0.1), label="learning_rate=0.1")],
     parts={key: (key,) for key in KEYS},
     returns="a new dict with the keys W1, b1, ..., WL, bL",
-    mistakes={key: _update_mistakes(key) for key in KEYS})
+    mistakes={key: nb02.update_mistakes(key, default_rate=None, last_layer=L_NET)
+              for key in KEYS})
 
 
 EXERCISES = {ex.name: ex for ex in (
