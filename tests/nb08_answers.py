@@ -49,8 +49,8 @@ def _sequential(hidden=(_HIDDEN,), output=(_OUTPUT,),
             "    return keras.Sequential(layers)\n")
 
 
-def _compile(optimizer=_ADAM, loss="'sparse_categorical_crossentropy'",
-             metrics="['accuracy']"):
+def _compile(metrics="['accuracy']", optimizer=_ADAM,
+             loss="'sparse_categorical_crossentropy'"):
     """The solution's compile_model with some of its arguments written differently."""
     return (_COMPILE +
             f"    model.compile(optimizer={optimizer},\n"
