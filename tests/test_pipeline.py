@@ -4,9 +4,10 @@ nbgrader, real kernels, a SQLite gradebook, one `nbgrader autograde` run per not
 The solution scores full marks and the untouched release 0; a submission with a wrong
 answer to every exercise (the first of each in the notebook's answers module) loses each
 exercise's points while the exercises answered correctly keep theirs; one with correct
-alternatives keeps them (tests/test_exercises.py runs all the other answers in-process); an endless loop and a crashed kernel cost only their exercise while the other
-submissions are graded; cheats score 0 and are flagged; edited or deleted test cells are
-restored; feedback never shows a hidden test; grades export.
+alternatives keeps them (tests/test_exercises.py runs all the other answers in-process);
+a crashed kernel, and on one notebook an endless loop, cost only their exercise while the
+other submissions are graded; cheats score 0 and are flagged; edited or deleted test
+cells are restored; feedback never shows a hidden test; grades export.
 """
 import csv
 import html
@@ -19,6 +20,9 @@ from answers import MODULES
 from course import Course, answer_sources, with_answers
 from helpers.grading.guard import is_answer, notebook_names
 
+# The notebook whose submissions also loop forever (see the loop test).
+LOOPING_MODULE = MODULES[0]
+LOOPING = LOOPING_MODULE.NAME
 CRASH = ("\nnp.lib.stride_tricks.as_strided(np.zeros(1), shape=(10**8,),"
          " strides=(8 * 10**6,)).sum()\n")
 
@@ -40,16 +44,18 @@ def _variants(module, solution):
     wrong = _first_of_each(module.WRONG)
     variants["wrong"] = (wrong, set(wrong))
     variants["right"] = (_first_of_each(module.RIGHT), set())
-    # The loop runs before the definition, so the interrupted cell defines nothing.
-    variants["loops-forever"] = (
-        {module.LOOPS: "while True:\n    pass\n\n" + solution[module.LOOPS]}, {module.LOOPS})
-    # A bare `except:` catches the time limit's interrupt too.
-    variants["swallows-interrupt"] = (
-        {module.LOOPS: "while True:\n    try:\n        while True:\n            pass\n"
-                       "    except:\n        pass\n\n" + solution[module.LOOPS]},
-        {module.LOOPS})
     variants["crashes-kernel"] = ({module.CRASHES: solution[module.CRASHES] + CRASH},
                                   {module.CRASHES})
+    if module.NAME == LOOPING:
+        # The loop runs before the definition, so the interrupted cell defines nothing.
+        variants["loops-forever"] = (
+            {module.LOOPS: "while True:\n    pass\n\n" + solution[module.LOOPS]},
+            {module.LOOPS})
+        # A bare `except:` catches the time limit's interrupt too.
+        variants["swallows-interrupt"] = (
+            {module.LOOPS: "while True:\n    try:\n        while True:\n            pass\n"
+                           "    except:\n        pass\n\n" + solution[module.LOOPS]},
+            {module.LOOPS})
     return variants
 
 
@@ -65,43 +71,49 @@ def _notebook_variable(nb):
 
 
 class Graded:
-    """One notebook's course after autograding every submission."""
+    """One notebook's course after autograding every submission.
+
+    Each run of a notebook costs its whole run time, so the cases that keep or lose the
+    same points share a submission: "wrong" also has its first test cell edited (it is
+    restored, and still fails); "right" also imports from numpy, has a test cell deleted
+    (restored, and passes) and a scratch cell reading the notebook's data (left out);
+    "crashes-kernel" also has a slip (reading the notebook's data) in another exercise,
+    which costs that exercise alone. Flagged cheats are not run at all."""
 
     def __init__(self, module, folder):
         self.module, self.name = module, module.NAME
         self.course = course = Course(folder, module.NAME)
         self.solution = solution = answer_sources(course.solution)
         first = next(iter(solution))
-        self.variants = _variants(module, solution)
-        # A slip (reading the notebook's data) costs its own exercise; `from numpy import`
-        # is allowed.
+        self.variants = variants = _variants(module, solution)
         self.peeked = _notebook_variable(course.release)
-        self.variants["slip-in-answer"] = (
-            {first: f"peek = {self.peeked}\n" + solution[first]}, {first})
-        self.variants["from-numpy-import"] = (
-            {first: "from numpy import exp as _unused\n" + solution[first]}, set())
-        for student, (answers, _) in self.variants.items():
-            course.submit(student, with_answers(course.release, {**solution, **answers}))
-        course.submit("untouched", course.release)
-        for i, cheat in enumerate(module.CHEATS.values()):
-            course.submit(f"cheat-{i}", with_answers(
-                course.release, {**solution, first: cheat + "\n" + solution[first]}))
-        wrong_first = next(iter(module.WRONG[first].values()))
-        edited = with_answers(course.release, {**solution, first: wrong_first})
-        for cell in edited.cells:
+        self.slipped = next(ex for ex in solution if ex != module.CRASHES)
+        crash_answers, crash_losing = variants["crashes-kernel"]
+        variants["crashes-kernel"] = (
+            {**crash_answers,
+             self.slipped: f"peek = {self.peeked}\n" + solution[self.slipped]},
+            crash_losing | {self.slipped})
+        right = variants["right"][0]
+        right[first] = "from numpy import exp as _unused\n" + right.get(first, solution[first])
+        self.deleted = list(solution)[len(solution) // 2] + "_tests"
+        notebooks = {student: with_answers(course.release, {**solution, **answers})
+                     for student, (answers, _) in variants.items()}
+        for cell in notebooks["wrong"].cells:
             if _grade_id(cell) == f"{first}_tests":
                 cell.source = "print('all good')"
-        course.submit("edited-test-cell", edited)
-        scratch = with_answers(course.release, solution)
-        scratch.cells.append(nbformat.v4.new_code_cell(f"print({self.peeked})"))
-        course.submit("scratch-cell", scratch)
-        self.deleted = list(solution)[len(solution) // 2] + "_tests"
-        deleted = with_answers(course.release, solution)
-        deleted.cells = [c for c in deleted.cells if _grade_id(c) != self.deleted]
-        course.submit("deleted-test-cell", deleted)
-        # A short cell time limit keeps the endless loop's cost down; instructors get the
+        notebooks["right"].cells = [c for c in notebooks["right"].cells
+                                    if _grade_id(c) != self.deleted]
+        notebooks["right"].cells.append(nbformat.v4.new_code_cell(f"print({self.peeked})"))
+        notebooks["untouched"] = course.release
+        for i, cheat in enumerate(module.CHEATS.values()):
+            notebooks[f"cheat-{i}"] = with_answers(
+                course.release, {**solution, first: cheat + "\n" + solution[first]})
+        for student, nb in notebooks.items():
+            course.submit(student, nb)
+        # A short cell time limit keeps the endless loops' cost down; instructors get the
         # config's own limit.
-        self.run = course.autograde("--Execute.timeout=25")
+        timeout = 10 if module.NAME == LOOPING else 25
+        self.run = course.autograde(f"--Execute.timeout={timeout}")
         self.scores, self.max_scores = course.scores(), course.max_scores()
 
 
@@ -109,9 +121,16 @@ def _grade_id(cell):
     return cell.metadata.get("nbgrader", {}).get("grade_id")
 
 
+_GRADED = {}
+
+
 @pytest.fixture(scope="module", params=MODULES, ids=lambda m: m.NAME)
 def graded(request, tmp_path_factory):
-    return Graded(request.param, tmp_path_factory.mktemp(request.param.NAME[:2]))
+    # Cached: the loop test re-parametrizes this fixture, which must not grade again.
+    module = request.param
+    if module.NAME not in _GRADED:
+        _GRADED[module.NAME] = Graded(module, tmp_path_factory.mktemp(module.NAME[:2]))
+    return _GRADED[module.NAME]
 
 
 def test_pipeline_completes_without_errors(graded):
@@ -136,12 +155,10 @@ def test_each_submission_loses_exactly_its_exercise(graded):
 
 def test_a_slip_is_flagged_and_a_scratch_cell_left_out(graded):
     folder = graded.course.folder / "autograded"
-    first = next(iter(graded.solution))
-    assert f"{first}, line 1: uses `{graded.peeked}`" in \
-        (folder / "slip-in-answer" / graded.name / "FLAGGED.txt").read_text()
-    assert graded.scores["scratch-cell"] == graded.max_scores
-    assert not (folder / "scratch-cell" / graded.name / "FLAGGED.txt").exists()
-    last = graded.course.autograded("scratch-cell").cells[-1]
+    assert f"{graded.slipped}, line 1: uses `{graded.peeked}`" in \
+        (folder / "crashes-kernel" / graded.name / "FLAGGED.txt").read_text()
+    assert not (folder / "right" / graded.name / "FLAGGED.txt").exists()
+    last = graded.course.autograded("right").cells[-1]
     assert "left this added cell out" in last.outputs[0].text
 
 
@@ -151,10 +168,15 @@ def test_kernel_crash_is_recorded_and_grading_goes_on(graded):
                for c in cells for o in c.get("outputs", []))
 
 
+@pytest.mark.parametrize("graded", [LOOPING_MODULE], indirect=True, ids=lambda m: m.NAME)
 def test_a_loop_that_swallows_the_interrupt_costs_only_its_exercise(graded):
+    """The time limit is GuardedExecute's, the same for every notebook: it is tested on
+    the quickest one. What a lost exercise does to the rest of a notebook, which differs
+    from notebook to notebook, the kernel crash tests on each."""
     cells = graded.course.autograded("swallows-interrupt").cells
     assert any(o.get("ename") == "CellTimeoutError" and "kernel was killed" in o.get("evalue")
                for c in cells for o in c.get("outputs", []))
+    assert "loops-forever" in graded.variants
 
 
 def test_cheats_score_zero_and_are_flagged(graded):
@@ -168,8 +190,18 @@ def test_cheats_score_zero_and_are_flagged(graded):
 
 def test_edited_and_deleted_test_cells_are_restored(graded):
     first = next(iter(graded.solution))
-    assert graded.scores["edited-test-cell"][f"{first}_tests"] == 0
-    assert graded.scores["deleted-test-cell"] == graded.max_scores
+    wrong = {_grade_id(c): c for c in graded.course.autograded("wrong").cells}
+    assert "print('all good')" not in wrong[f"{first}_tests"].source
+    assert graded.scores["wrong"][f"{first}_tests"] == 0
+    right = {_grade_id(c): c for c in graded.course.autograded("right").cells}
+    assert _restored_and_run(right, graded.deleted)
+    assert graded.scores["right"][graded.deleted] == graded.max_scores[graded.deleted]
+
+
+def _restored_and_run(cells, grade_id):
+    """Whether the autograded notebook has the deleted test cell back, and it ran."""
+    cell = cells.get(grade_id)
+    return cell is not None and cell.execution_count is not None
 
 
 def _visible_text(path):
