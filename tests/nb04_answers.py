@@ -248,7 +248,7 @@ MESSAGES = {
     ("initialize_parameters_deep", "fan-out"): r"fan-out",
     ("initialize_parameters_deep", "notebook 02's 0.01"): r"notebook 02's scale",
     ("initialize_parameters_deep", "no scaling"): r"not scaled at all",
-    ("initialize_parameters_deep", "random biases"): r"b1 .* should start at zero",
+    ("initialize_parameters_deep", "random biases"): r"b1 .* is not zero",
     ("initialize_parameters_deep", "W transposed"): r"W1 .* should have shape \(4, 3\)",
     ("initialize_parameters_deep", "numpy's global generator"): r"np\.random\.randn",
     ("initialize_parameters_deep", "one layer short"): r"len\(layer_dims\) - 1 layers",

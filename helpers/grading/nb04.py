@@ -21,7 +21,7 @@ import numpy as np
 
 from .. import deep as ref
 from ..activations import sigmoid as _sig
-from . import cellguard, nb02
+from . import cellguard, draws, nb02
 from .checks import CheckFailed, Mistake, NotAnswered, as_array, hidden as _hidden, plain, \
     shown, visible_for
 from .exercise import Case, Exercise, hidden_checks, run, visible_check
@@ -137,39 +137,19 @@ def _parameters_of(result, layer_dims, what):
 
 def _measure_init(fn, what, reveal, args, kwargs):
     """The spread of each large layer's weights, once the dict, its shapes, its biases
-    and its use of the generator are right."""
+    and its use of the generator are right (helpers/grading/draws.py)."""
     layer_dims, rng = args
     L = len(layer_dims) - 1
-    first = _parameters_of(run(INITIALIZE_PARAMETERS_DEEP, fn, args, kwargs),
-                           layer_dims, what)
-    for l in range(1, L + 1):
-        if np.any(first[f"b{l}"] != 0):
-            raise CheckFailed(f"b{l} from {what} should start at zero: the random weights "
-                              "already make the units differ")
-        W = first[f"W{l}"]
-        if W.size > 1 and np.all(W == W.flat[0]):
-            raise CheckFailed(f"every entry of W{l} from {what} is the same number: draw "
-                              "a different random number for every entry, "
-                              "rng.standard_normal(shape)")
-        if W.size >= 20 and np.all(W >= 0):
-            raise CheckFailed(f"the weights W{l} from {what} are all positive: draw them "
-                              "from a normal distribution centred on 0, "
-                              "rng.standard_normal, not rng.random (uniform on [0, 1))")
+
+    def drawn(args):
+        return _parameters_of(draws.keeping_global_state(
+            lambda: run(INITIALIZE_PARAMETERS_DEEP, fn, args, kwargs), what), layer_dims, what)
+
+    first = drawn(args)
+    draws.check_look(first, L, what, reveal)
     seed = int(np.random.default_rng(len(layer_dims)).integers(2 ** 31))
-    again = _parameters_of(run(INITIALIZE_PARAMETERS_DEEP, fn,
-                               (layer_dims, np.random.default_rng(seed)), {}), layer_dims,
-                           what)
-    twice = _parameters_of(run(INITIALIZE_PARAMETERS_DEEP, fn,
-                               (layer_dims, np.random.default_rng(seed)), {}), layer_dims,
-                           what)
-    if any(not np.array_equal(again[k], twice[k]) for k in again):
-        raise CheckFailed("two calls with generators made from the same seed gave "
-                          "different weights: draw from the rng you are given "
-                          "(rng.standard_normal), not from np.random.randn, which uses "
-                          "numpy's global generator")
-    if all(np.array_equal(again[k], first[k]) for k in again):
-        raise CheckFailed("generators made from different seeds gave the same weights: "
-                          "draw from the rng you are given, do not make one of your own")
+    draws.check_seeded(drawn((layer_dims, np.random.default_rng(seed))),
+                       lambda s: drawn((layer_dims, np.random.default_rng(s))), seed, what)
     return {"spread": np.array([np.std(first[f"W{l}"]) * math.sqrt(layer_dims[l - 1])
                                 for l in _graded_layers(layer_dims)])}
 

@@ -44,6 +44,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .. import initializers as ref
+from . import draws
 from .checks import CheckFailed, Mistake, as_scalar, call, close, quiet, using, visible_for
 from .exercise import Case, Exercise, hidden_checks, visible_check
 
@@ -411,8 +412,6 @@ SCHEMES = {"initialize_parameters_random": ("random_normal", {"stddev": 10.0}),
 FORMULAS = {"initialize_parameters_random": "10 (the exercise's scale)",
             "initialize_parameters_he": "He's " + HE_STD,
             "initialize_parameters_xavier": "Glorot's " + XAVIER_STD}
-# A different seed for the reproducibility check than any case uses.
-OTHER_SEED = 1000
 
 
 def tolerances(layer_dims):
@@ -436,69 +435,22 @@ def _within(got, want, tol):
     return bool(np.all(_log_ratio(got, want)[judged] <= tol[judged]))
 
 
-def _state_of(global_state):
-    name, keys, pos, has_gauss, cached = global_state
-    return name, keys.tobytes(), pos, has_gauss, cached
-
-
 def _run(fn, name, layer_dims, seed, uses, what):
     """`fn(layer_dims)` (seed None) or `fn(layer_dims, np.random.default_rng(seed))`, as
     the check calls it, with the earlier exercises in `uses` lent; CheckFailed if it
     changed layer_dims or numpy's global random state."""
     dims = list(layer_dims)
-    before = np.random.get_state()
-    try:
+
+    def draw():
         with using(fn, **uses):
             args = (dims,) if seed is None else (dims, np.random.default_rng(seed))
-            result = call(fn, name, *args)
-    finally:
-        after = np.random.get_state()
-        np.random.set_state(before)
+            return call(fn, name, *args)
+
+    result = draws.keeping_global_state(draw, what)
     if dims != list(layer_dims):
         raise CheckFailed(f"{name} changed its argument layer_dims in place: read it, "
                           "leave it as it is (the caller still needs it)")
-    if _state_of(after) != _state_of(before):
-        raise CheckFailed(
-            f"{what}: the weights come from numpy's global generator (np.random.randn, "
-            "np.random.normal, np.random.seed, ...): draw them from the rng you are given, "
-            "rng.standard_normal(shape), so that a seed decides the whole network")
     return result
-
-
-def _random_look(params, L, what, reveal):
-    """Zero biases; weights that differ, unit from unit, centred on 0."""
-    numbers = reveal and not quiet()
-    for l in range(1, L + 1):
-        b = params[f"b{l}"]
-        if np.any(b != 0):
-            raise CheckFailed(f"b{l} from {what} is not zero: the biases start at zero, "
-                              "np.zeros((n[l], 1)); the random weights are what makes the "
-                              "units of a layer differ")
-    for l in range(1, L + 1):
-        W = params[f"W{l}"]
-        if np.all(W == 0):
-            raise CheckFailed(f"W{l} from {what} is all zeros: then every unit of the layer "
-                              "computes the same thing and gets the same gradient (section "
-                              "1). Draw random weights from rng")
-        if W.size > 1 and np.all(W == W.flat[0]):
-            value = f" ({W.flat[0]:g})" if numbers else ""
-            raise CheckFailed(f"every entry of W{l} from {what} is the same number{value}: "
-                              "a constant leaves every unit of the layer alike, as zeros "
-                              "do, and they stay alike. Draw random weights from rng")
-        if W.shape[0] > 1 and W.shape[1] > 1 and np.all(W == W[:1]):
-            raise CheckFailed(f"every unit of layer {l} got the same weights (the rows of "
-                              f"W{l} from {what} are equal), so the units stay alike: draw "
-                              "a separate random number for every entry, "
-                              "rng.standard_normal((n[l], n[l-1]))")
-        if W.size >= 20 and np.all(W >= 0):
-            raise CheckFailed(f"the entries of W{l} from {what} are all positive: draw "
-                              "them centred on 0, from rng.standard_normal, not from "
-                              "rng.random, which is uniform on [0, 1)")
-        rms = np.sqrt(np.mean(W ** 2))
-        if W.size >= 20 and abs(W.mean()) > 6 * rms / np.sqrt(W.size):
-            raise CheckFailed(f"W{l} from {what} is not centred on 0: its mean is "
-                              + (f"{W.mean():.3g}, " if numbers else "")
-                              + "far from 0 for that many draws. Draw weights with mean 0")
 
 
 def _measure_random(name, uses=None):
@@ -511,20 +463,9 @@ def _measure_random(name, uses=None):
         L = len(layer_dims) - 1
         params = _structure(_run(fn, name, layer_dims, seed, uses, what), layer_dims, what,
                             reveal)
-        _random_look(params, L, what, reveal)
-        again = _structure(_run(fn, name, layer_dims, seed, uses, what), layer_dims, what,
-                           reveal)
-        if any(not np.array_equal(params[k], again[k]) for k in params):
-            raise CheckFailed(f"{what}: two calls with generators made from the same seed "
-                              "gave different weights: draw from the rng you are given, "
-                              "not from a generator of your own (np.random.default_rng() "
-                              "without a seed starts somewhere new every time)")
-        other = _structure(_run(fn, name, layer_dims, seed + OTHER_SEED, uses, what),
-                           layer_dims, what, reveal)
-        if all(np.array_equal(params[f"W{l}"], other[f"W{l}"]) for l in range(1, L + 1)):
-            raise CheckFailed(f"{what}: generators made from different seeds gave the same "
-                              "weights: draw from the rng you are given, not from a "
-                              "generator of your own made with a fixed seed")
+        draws.check_look(params, L, what, reveal)
+        draws.check_seeded(params, lambda s: _structure(
+            _run(fn, name, layer_dims, s, uses, what), layer_dims, what, reveal), seed, what)
         return {"std": np.array([params[f"W{l}"].std() for l in range(1, L + 1)])}
     return measure
 
