@@ -325,12 +325,13 @@ checks.hidden("compile_model", compile_model, args=(0.001,),
 # %% [markdown]
 # ### Exercise 3: `train` (2 points)
 #
-# `model.fit(x, y, epochs=..., batch_size=...)` runs the training loop you wrote in
-# notebook 07: shuffle the training set, cut it into mini-batches of `batch_size`
-# examples, take one optimizer step per mini-batch, and repeat for `epochs` passes over
-# the data. With 60,000 images and batches of 32 that is 1,875 steps per epoch. `fit`
-# returns a `History` object whose `.history` is a dict of lists, one value per epoch
-# (`"loss"`, `"accuracy"`). `verbose=2` prints one line per epoch.
+# `model.fit(x, y, epochs=..., batch_size=...)` runs notebook 07's training loop, the
+# one that called your `random_mini_batches` and update rules: shuffle the training set,
+# cut it into mini-batches of `batch_size` examples, take one optimizer step per
+# mini-batch, and repeat for `epochs` passes over the data. With 60,000 images and
+# batches of 32 that is 1,875 steps per epoch. `fit` returns a `History` object whose
+# `.history` is a dict of lists, one value per epoch (`"loss"`, `"accuracy"`).
+# `verbose=2` prints one line per epoch.
 #
 # Write `train(model, x, y, epochs=5, batch_size=32)`: fit the (compiled) model to `x`
 # and `y` with those settings, in a single call to `fit`, and return what `fit` returns.
