@@ -92,6 +92,63 @@ def _forward_cache_before():
             "        A = A_kept * D / keep_prob\n")
 
 
+def _forward_sliced():
+    """One mask drawn for the widest layer, its first rows used by every layer."""
+    return (_FORWARD +
+            "    L = len(parameters) // 2\n"
+            "    widest = max(parameters[f'W{l}'].shape[0] for l in range(1, L))\n"
+            "    big = rng.random((widest, X.shape[1])) < keep_prob\n"
+            "    A, caches = X, []\n"
+            "    for l in range(1, L + 1):\n"
+            "        W, b = parameters[f'W{l}'], parameters[f'b{l}']\n"
+            "        Z = W @ A + b\n"
+            "        if l == L:\n"
+            "            caches.append((((A, W, b), Z), None))\n"
+            "            return 1 / (1 + np.exp(-Z)), caches\n"
+            "        D = big[:Z.shape[0]]\n"
+            "        caches.append((((A, W, b), Z), D))\n"
+            "        A = np.maximum(0, Z) * D / keep_prob\n")
+
+
+def _forward_float32(no_mask_at_one=False):
+    """The forward pass in float32 (and, optionally, no mask at all when keep_prob is 1)."""
+    skip = ("        if keep_prob == 1:\n"
+            "            caches.append((((A, W, b), Z), None))\n"
+            "            A = np.maximum(0, Z)\n"
+            "            continue\n") if no_mask_at_one else ""
+    return (_FORWARD +
+            "    L = len(parameters) // 2\n"
+            "    A, caches = X.astype(np.float32), []\n"
+            "    for l in range(1, L + 1):\n"
+            "        W = parameters[f'W{l}'].astype(np.float32)\n"
+            "        b = parameters[f'b{l}'].astype(np.float32)\n"
+            "        Z = W @ A + b\n"
+            "        if l == L:\n"
+            "            caches.append((((A, W, b), Z), None))\n"
+            "            return 1 / (1 + np.exp(-Z)), caches\n"
+            + skip +
+            "        D = rng.random(Z.shape, dtype=np.float32) < keep_prob\n"
+            "        caches.append((((A, W, b), Z), D))\n"
+            "        A = np.maximum(0, Z) * D / np.float32(keep_prob)\n")
+
+
+def _forward_dropped_z():
+    """The mask applied to Z before the ReLU (right), but the dropped Z kept in the cache."""
+    return (_FORWARD +
+            "    L = len(parameters) // 2\n"
+            "    A, caches = X, []\n"
+            "    for l in range(1, L + 1):\n"
+            "        W, b = parameters[f'W{l}'], parameters[f'b{l}']\n"
+            "        Z = W @ A + b\n"
+            "        if l == L:\n"
+            "            caches.append((((A, W, b), Z), None))\n"
+            "            return 1 / (1 + np.exp(-Z)), caches\n"
+            "        D = rng.random(Z.shape) < keep_prob\n"
+            "        Z = Z * D / keep_prob\n"
+            "        caches.append((((A, W, b), Z), D))\n"
+            "        A = np.maximum(0, Z)\n")
+
+
 def _drop_back(mask="dA * D / keep_prob"):
     return (_DROP_BACK +
             "    grads = {}\n"
@@ -121,6 +178,7 @@ def _bn(mu="np.mean(Z, axis=1, keepdims=True)", var="np.var(Z, axis=1, keepdims=
 
 _FORWARD_MISTAKES = {
     ("kept", 0): _forward(draw="rng.random(A.shape) > keep_prob"),
+    ("kept", 1): _forward(draw="rng.integers(0, 2, size=A.shape)"),
     ("AL", 0): _forward(apply="A * D"),
     ("AL", 1): _forward(apply="A * D * keep_prob"),
     ("caches", 0): _forward_cache_before(),
@@ -158,6 +216,7 @@ WRONG = {
             "    L2 = lambd / (2 * m) * (np.sum(W1 ** 2) + np.sum(W2 ** 2) + np.sum(W3 ** 2))\n"
             "    return cross_entropy + L2\n"),
         "only the last layer": _cost(layers="[L]"),
+        "the square of each sum": _cost(penalty="np.sum(parameters[f'W{l}']) ** 2"),
     },
     "backward_propagation_with_regularization": {
         "no L2 term": _l2_back(term="0"),
@@ -167,6 +226,7 @@ WRONG = {
         "subtracted": _l2_back(term="-lambd / m * W"),
         "biases penalised": _l2_back(bias_term=" + lambd / m * b"),
         "the penalty, not its gradient": _l2_back(term="lambd / (2 * m) * np.sum(W ** 2)"),
+        "the L1 gradient": _l2_back(term="lambd / m * np.sign(W)"),
     },
     "forward_propagation_with_dropout": {
         "no 1 / keep_prob": _forward(apply="A * D"),
@@ -194,6 +254,25 @@ WRONG = {
             "        A = A * D / keep_prob\n"
             "        caches.append((cache, D if l < L else None))\n"
             "    return A, caches\n"),
+        "a coin flip, whatever keep_prob": _forward(draw="rng.integers(0, 2, size=A.shape)"),
+        "no unit dropped": _forward(draw="np.ones(A.shape)"),
+        "the last hidden layer not dropped": _forward(
+            draw="rng.random(A.shape) < (keep_prob if l < L - 1 else 1.0)"),
+        "the last hidden layer's mask left out": _forward(
+            draw="rng.random(A.shape) < keep_prob if l < L - 1 else None",
+            apply="A if D is None else A * D / keep_prob"),
+        "every unit dropped": _forward(draw="rng.integers(0, 1, size=A.shape)"),
+        "one mask for every unit of an example": _forward(
+            draw="np.repeat(rng.random((1, A.shape[1])) < keep_prob, A.shape[0], axis=0)"),
+        "one large mask sliced for every layer": _forward_sliced(),
+        "AL as a rank-1 array": _forward().replace("    return A, caches\n",
+                                                    "    return A.ravel(), caches\n"),
+        "(caches, AL)": _forward().replace("    return A, caches\n",
+                                           "    return caches, A\n"),
+        "the caches in reverse order": _forward().replace("    return A, caches\n",
+                                                          "    return A, caches[::-1]\n"),
+        "the dropped Z in the cache": _forward_dropped_z(),
+        "the layer's output as its A_prev": _forward(cached="A"),
         "the same mask for every layer": (
             _FORWARD +
             "    L = len(parameters) // 2\n"
@@ -215,6 +294,10 @@ WRONG = {
         "no mask on the way back": _drop_back(mask="dA"),
         "no 1 / keep_prob on the way back": _drop_back(mask="dA * D"),
         "times keep_prob": _drop_back(mask="dA * D * keep_prob"),
+        "a mask on the output layer too": _drop_back(mask="dA").replace(
+            "        grads[f'dW{l}']", "        dZ = dZ * D / keep_prob\n        grads[f'dW{l}']"),
+        "divided by keep_prob twice": _drop_back(mask="dA * D / keep_prob").replace(
+            "dZ = dA * (Z > 0)", "dZ = dA * D / keep_prob * (Z > 0)"),
     },
     "batchnorm_forward": {
         "ddof=1": _bn(var="np.var(Z, axis=1, ddof=1, keepdims=True)"),
@@ -227,6 +310,7 @@ WRONG = {
         "gamma and beta swapped": _bn(out="beta * Z_hat + gamma"),
         "no gamma and beta": _bn(out="Z_hat"),
         "a fixed epsilon": _bn(Z_hat="(Z - mu) / np.sqrt(var + 1e-3)"),
+        "PyTorch's default epsilon": _bn().replace("epsilon=1e-3", "epsilon=1e-5"),
         "no keepdims": _bn(mu="np.mean(Z, axis=1)", var="np.var(Z, axis=1)"),
         "out alone": (_BN +
                       "    mu = Z.mean(axis=1, keepdims=True)\n"
@@ -246,6 +330,7 @@ MESSAGES = {
     ("compute_cost_with_regularization", "summed cross-entropy"): r"summed over the examples",
     ("compute_cost_with_regularization", "three layers hard-coded"): r"raised KeyError|is wrong",
     ("compute_cost_with_regularization", "only the last layer"): r"only the last layer",
+    ("compute_cost_with_regularization", "the square of each sum"): r"squares the sum",
     ("backward_propagation_with_regularization", "no L2 term"): r"lacks the gradient",
     ("backward_propagation_with_regularization", "lambd * W"): r"m times too large",
     ("backward_propagation_with_regularization", "lambd / (2 m) * W"): r"half what",
@@ -253,7 +338,8 @@ MESSAGES = {
     ("backward_propagation_with_regularization", "subtracted"): r"wrong sign",
     ("backward_propagation_with_regularization", "biases penalised"): r"biases are not",
     ("backward_propagation_with_regularization", "the penalty, not its gradient"):
-        r"dW3 .* is wrong",
+        r"adds the L2 term itself",
+    ("backward_propagation_with_regularization", "the L1 gradient"): r"sign\(W\).*L1",
     ("forward_propagation_with_dropout", "no 1 / keep_prob"): r"not scaled up",
     ("forward_propagation_with_dropout", "times keep_prob"): r"multiplied by keep_prob",
     ("forward_propagation_with_dropout", "keeps with probability 1 - keep_prob"):
@@ -273,10 +359,34 @@ MESSAGES = {
     ("forward_propagation_with_dropout", "the output layer dropped too"):
         r"output layer .* is never dropped",
     ("forward_propagation_with_dropout", "the same mask for every layer"): r"D2 is D1 again",
+    ("forward_propagation_with_dropout", "AL as a rank-1 array"): r"AL should have shape \(1, m\)",
+    ("forward_propagation_with_dropout", "(caches, AL)"): r"in that order",
+    ("forward_propagation_with_dropout", "the caches in reverse order"):
+        r"in the order of the layers",
+    ("forward_propagation_with_dropout", "the dropped Z in the cache"):
+        r"layer 1's Z is wrong.*before dropout",
+    ("forward_propagation_with_dropout", "the layer's output as its A_prev"):
+        r"layer 1's A_prev is wrong",
+    ("forward_propagation_with_dropout", "a coin flip, whatever keep_prob"):
+        r"kept with probability 1/2",
+    ("forward_propagation_with_dropout", "no unit dropped"): r"no unit is dropped",
+    ("forward_propagation_with_dropout", "the last hidden layer not dropped"):
+        r"D2 drops no unit.*hidden layer too",
+    ("forward_propagation_with_dropout", "the last hidden layer's mask left out"):
+        r"should be D2.*not None: layer 2 is a hidden layer",
+    ("forward_propagation_with_dropout", "every unit dropped"): r"every unit is dropped",
+    ("forward_propagation_with_dropout", "one mask for every unit of an example"):
+        r"whole examples are dropped",
+    ("forward_propagation_with_dropout", "one large mask sliced for every layer"):
+        r"D2 is D1 again",
     ("backward_propagation_with_dropout", "no mask on the way back"): r"not applied",
     ("backward_propagation_with_dropout", "no 1 / keep_prob on the way back"):
         r"not divided by keep_prob",
     ("backward_propagation_with_dropout", "times keep_prob"): r"multiplied by keep_prob",
+    ("backward_propagation_with_dropout", "a mask on the output layer too"):
+        r"NoneType.*the output layer's entry.*never dropped",
+    ("backward_propagation_with_dropout", "divided by keep_prob twice"):
+        r"divided by keep_prob twice",
     ("batchnorm_forward", "ddof=1"): r"ddof=1",
     ("batchnorm_forward", "axis=0"): r"axis=0",
     ("batchnorm_forward", "over every entry"): r"over every entry",
@@ -286,6 +396,7 @@ MESSAGES = {
     ("batchnorm_forward", "gamma and beta swapped"): r"swapped",
     ("batchnorm_forward", "no gamma and beta"): r"that is Z_hat",
     ("batchnorm_forward", "a fixed epsilon"): r"fixed at 1e-3",
+    ("batchnorm_forward", "PyTorch's default epsilon"): r"default is not Keras's 1e-3",
     ("batchnorm_forward", "no keepdims"): r"keepdims=True",
     ("batchnorm_forward", "out alone"): r"should return \(out, cache\)",
 }
@@ -299,6 +410,11 @@ RIGHT = {
             "    weights = [value for key, value in parameters.items() if key.startswith('W')]\n"
             "    squares = sum(np.linalg.norm(W) ** 2 for W in weights)\n"
             "    return cross_entropy + lambd * squares / (2 * m)\n"),
+        "in float32, the squares as traces": _cost(
+            cross="-np.mean(Y * np.log(AL.astype(np.float32)) + (1 - Y) * "
+                  "np.log(1 - AL.astype(np.float32)))",
+            penalty="np.trace(parameters[f'W{l}'].T.astype(np.float32) @ "
+                    "parameters[f'W{l}'].astype(np.float32))"),
     },
     "backward_propagation_with_regularization": {
         "the output layer before the loop, dA keys left out": (
@@ -318,12 +434,29 @@ RIGHT = {
             "        grads['db' + str(l)] = dZ.sum(axis=1, keepdims=True) / m\n"
             "        dA = np.dot(W.T, dZ)\n"
             "    return grads\n"),
+        "the whole pass in float32": _l2_back(term="np.float32(lambd / m) * W").replace(
+            "    dZ = AL - Y\n", "    dZ = (AL - Y).astype(np.float32)\n").replace(
+            "        (A_prev, W, b), Z = caches[l - 1]\n",
+            "        (A_prev, W, b), Z = caches[l - 1]\n"
+            "        A_prev, W = A_prev.astype(np.float32), W.astype(np.float32)\n"),
     },
     "forward_propagation_with_dropout": {
         "a binomial mask, as floats": _forward(draw="rng.binomial(1, keep_prob, size=A.shape)"),
         "a uniform mask, the product in place": _forward(
             draw="(rng.uniform(size=A.shape) < keep_prob).astype(float)",
             apply="np.multiply(A, D) / keep_prob"),
+        "in float32, a float32 draw": _forward_float32(),
+        "no mask drawn when keep_prob is 1": _forward_float32(no_mask_at_one=True),
+        "a transposed draw, kept above 1 - keep_prob": _forward(
+            draw="rng.random(A.T.shape).T > 1 - keep_prob"),
+        "a child generator seeded from rng, a uint8 mask": _forward(
+            draw="(np.random.default_rng(rng.integers(2 ** 32)).random(A.shape) < keep_prob)"
+                 ".astype(np.uint8)"),
+        "a choice of 0 and 1, kept or not": _forward(
+            draw="rng.choice(2, size=A.shape, p=[1 - keep_prob, keep_prob])"),
+        "exactly keep_prob of the units, shuffled": _forward(
+            draw="rng.permutation(np.arange(A.size) < round(keep_prob * A.size))"
+                 ".reshape(A.shape)"),
         "the output layer after the loop": (
             _FORWARD +
             "    L = len(parameters) // 2\n"
@@ -343,11 +476,19 @@ RIGHT = {
     },
     "backward_propagation_with_dropout": {
         "np.where with the mask": _drop_back(mask="np.where(D, dA / keep_prob, 0.0)"),
+        "in float32, the mask applied to dZ": _drop_back(mask="dA").replace(
+            "    dZ = AL - Y\n", "    dZ = (AL - Y).astype(np.float32)\n").replace(
+            "dZ = dA * (Z > 0)", "dZ = dA * (Z > 0) * D / np.float32(keep_prob)"),
     },
     "batchnorm_forward": {
         "the standard deviation by hand": _bn(
             var="np.sum((Z - mu) ** 2, axis=1, keepdims=True) / Z.shape[1]",
             Z_hat="(Z - mu) * (var + epsilon) ** -0.5"),
+        "in float32": _bn(mu="np.mean(Z.astype(np.float32), axis=1, keepdims=True)",
+                          var="np.var(Z.astype(np.float32), axis=1, keepdims=True)",
+                          Z_hat="(Z.astype(np.float32) - mu) / np.sqrt(var + epsilon)"),
+        "the variance as E[(Z - mu)^2] through the standard deviation": _bn(
+            var="np.std(Z, axis=1, keepdims=True) ** 2"),
     },
 }
 

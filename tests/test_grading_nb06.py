@@ -1,8 +1,9 @@
 """Notebook 06's checks, beyond what tests/test_exercises.py, tests/test_checks.py and
 tests/test_pipeline.py do for every notebook: the facts the dropout checks rely on (the
 mistakes' replays are what they claim, the share of kept units is judged on every case
-that needs it, and a right answer passes whatever its seed and however it draws), and
-the batch-norm cases' tiny row."""
+that needs it, a right answer passes whatever its seed and however it draws, a mask
+repeated or reused is named only where a right one would not show it), the batch-norm
+cases' tiny row, and float32 answers passing every case with room to spare."""
 import ast
 
 import numpy as np
@@ -123,3 +124,98 @@ def test_epsilon_matters_on_every_visible_batchnorm_case(case):
     with_eps = nb06._normalised(Z, gamma, beta, epsilon)
     without = nb06._normalised(Z, gamma, beta, epsilon, root="no epsilon")
     assert not np.allclose(with_eps, without, rtol=1e-4)
+
+
+# -- float32 answers: within the tolerances, which every mistake is far outside -----------
+def _float32(*arrays):
+    return [np.asarray(a, dtype=np.float32) for a in arrays]
+
+
+@pytest.mark.parametrize("case", [c.args for c in nb06.BATCHNORM_FORWARD.visible] +
+                         _hidden_args("batchnorm_forward"))
+def test_batchnorm_in_float32_passes_with_room_and_no_mistake_does(case):
+    ex = nb06.BATCHNORM_FORWARD
+    (Z, gamma, beta), kwargs = nb06._batchnorm_inputs(*case)
+    epsilon = kwargs.get("epsilon", 1e-3)
+    want = ref.batchnorm_forward(Z, gamma, beta, epsilon)[0]
+    Z32, gamma32, beta32 = _float32(Z, gamma, beta)
+    mu, var = Z32.mean(axis=1, keepdims=True), Z32.var(axis=1, keepdims=True)
+    out = gamma32 * (Z32 - mu) / np.sqrt(var + np.float32(epsilon)) + beta32
+    assert np.allclose(out, want, rtol=ex.rtol / 2, atol=ex.atol / 2)
+    for mistake in ex.mistakes["out"]:
+        wrong = np.asarray(mistake.wrong(Z, gamma, beta, epsilon))
+        if wrong.shape == want.shape and np.allclose(wrong, want, rtol=1e-12, atol=0):
+            continue  # the mistake of a fixed epsilon, on a case with the default one
+        assert wrong.shape != want.shape or \
+            np.abs(wrong - want).max() > 20 * (ex.atol + ex.rtol * np.abs(want).max())
+
+
+def _backward_float32(AL, Y, caches, lambd=0.0, keep_prob=None):
+    grads, L, m = {}, len(caches), AL.shape[1]
+    dZ = (AL - Y).astype(np.float32)
+    for l in range(L, 0, -1):
+        ((A_prev, W, _), Z), D = caches[l - 1] if keep_prob else (caches[l - 1], None)
+        A_prev, W, Z = _float32(A_prev, W, Z)
+        if l < L:
+            dZ = dA * (Z > 0) * (1 if D is None else D / np.float32(keep_prob))  # noqa: F821
+        grads[f"dW{l}"] = dZ @ A_prev.T / m + np.float32(lambd / m) * W
+        grads[f"db{l}"] = dZ.sum(axis=1, keepdims=True) / m
+        dA = W.T @ dZ
+    return grads
+
+
+@pytest.mark.parametrize("name", ["backward_propagation_with_regularization",
+                                  "backward_propagation_with_dropout"])
+def test_a_backward_pass_in_float32_passes_with_room(name):
+    ex = nb06.EXERCISES[name]
+    for case in [c.args for c in ex.visible] + _hidden_args(name):
+        (AL, Y, caches, knob), _ = ex.inputs(*case)
+        want = ex.reference(AL, Y, caches, knob)
+        got = _backward_float32(AL, Y, caches, **(
+            {"lambd": knob} if "regularization" in name else {"keep_prob": knob}))
+        for key in nb06._grad_keys(case[0]):
+            assert np.allclose(got[key], want[key], rtol=ex.rtol / 2, atol=ex.atol / 2), key
+
+
+@pytest.mark.parametrize("case", [c.args for c in FORWARD.visible] +
+                         _hidden_args("forward_propagation_with_dropout"))
+def test_a_forward_pass_in_float32_replays_with_room(case):
+    (X, parameters, keep_prob, seed), _ = nb06._dropout_inputs(*case)
+    masks = _masks(case[0], case[1], keep_prob, seed)
+    AL, caches = ref.forward_propagation_with_dropout(X, parameters, keep_prob, None,
+                                                      masks=masks)
+    A, flat = _float32(X)[0], []
+    for l in range(1, len(caches) + 1):
+        W, b = _float32(parameters[f"W{l}"], parameters[f"b{l}"])
+        Z = W @ A + b
+        flat += [A, W, b, Z]
+        if l == len(caches):
+            AL32 = 1 / (1 + np.exp(-Z))
+        else:
+            A = np.maximum(Z, 0) * masks[l - 1] / np.float32(keep_prob)
+    for got, want in zip(flat + [AL32], nb06._flat(caches) + [AL]):
+        assert np.allclose(got, want, rtol=nb06.REPLAY_RTOL / 2, atol=nb06.REPLAY_ATOL / 2)
+
+
+# -- the masks: repeated along a unit, or reused by a later layer, whole or in part ----------
+def test_masks_repeated_or_reused_are_named_and_fresh_ones_pass():
+    rng = np.random.default_rng(5)
+    fresh = [rng.random((20, 40)) < 0.8, rng.random((10, 40)) < 0.8]
+    other = [rng.random((20, 40)) < 0.8, rng.random((10, 40)) < 0.8]
+    nb06._check_own_masks(fresh, fresh, other, 0.8, "f")
+    per_example = np.repeat(fresh[0][:1], 20, axis=0)
+    with pytest.raises(CheckFailed, match="whole examples are dropped"):
+        nb06._check_own_masks([per_example, fresh[1]], [per_example, fresh[1]], other,
+                              0.8, "f")
+    sliced = [fresh[0], fresh[0][:10]]
+    with pytest.raises(CheckFailed, match="D2 is D1 again, or the rows they share"):
+        nb06._check_own_masks(sliced, sliced, other, 0.8, "f")
+    three = [fresh[0], fresh[1], fresh[0][:10]]
+    with pytest.raises(CheckFailed, match="D3 is D1 again"):
+        nb06._check_own_masks(three, three, other + [fresh[1]], 0.8, "f")
+    # on a tiny layer a right answer's masks may well show a pattern: none is named there
+    tiny = [np.ones((2, 25), dtype=bool)]
+    nb06._check_own_masks(tiny, tiny, tiny, 0.9, "f")
+    with pytest.raises(CheckFailed, match="no unit is dropped"):
+        big = [np.ones((20, 40), dtype=bool)]
+        nb06._check_own_masks(big, big, big, 0.9, "f")

@@ -23,12 +23,22 @@ hidden layers and one sigmoid unit.
   dropout gives with those very masks (`AL`, `caches`: 0.0 when they are). On the way
   it checks the structure of the caches, that the masks come from the generator it is
   given (numpy's global state untouched, the same seed the same masks, another seed
-  others) and that every layer and every example gets its own mask. A listed mistake of
+  others) and that every layer, every example and every unit gets its own keep
+  decision (no mask repeated along the examples or the units, none used again, whole or
+  sliced, by a later layer). With keep_prob 1 a hidden layer's D may be None, as the
+  reference's is. A pattern in the masks is named only where a right answer's masks
+  would show it less than once in a billion calls (`UNLIKELY`). A listed mistake of
   `AL` or `caches` is a forward pass with the student's masks done wrong
   (`DROPOUT_VARIANTS`); tests/nb06_answers.py's `making` writes an answer that makes it.
+  A wrong cache names the first layer and piece (A_prev, W, b, Z) that differs.
 - `backward_propagation_with_dropout` gets the caches of the reference forward pass with
   masks drawn from the case's seed, so it is compared as usual.
 - `batchnorm_forward` is graded on its `out`; the cache is the student's own.
+
+Every tolerance lets an answer computed in float32 pass (`FLOAT32_RTOL`, the replay's
+`REPLAY_RTOL`, batch normalisation's own, looser for its tiny row), and stays far below
+what any listed mistake changes: tests/test_grading_nb06.py runs float32 answers on
+every visible and hidden case, and batch normalisation's mistakes against its tolerance.
 """
 import numpy as np
 
@@ -41,6 +51,11 @@ from .exercise import Case, Exercise, hidden_checks, run, visible_check
 
 NOTEBOOK = "06_regularization"
 visible = visible_for(NOTEBOOK)
+
+
+# Loose enough for an answer computed in float32 (a backward pass in float32 is off by up
+# to 1e-6 of an entry on the cases), far tighter than any of the mistakes below.
+FLOAT32_RTOL, FLOAT32_ATOL = 1e-5, 1e-8
 
 
 # -- the cases' networks -------------------------------------------------------------------
@@ -82,13 +97,17 @@ def _cross_entropy(AL, Y, mean=True):
     return float(np.mean(losses) if mean else np.sum(losses))
 
 
-def _penalty(parameters, keys="W", power=2, norm=None, last_only=False):
-    """The sum over the chosen parameters of sum(|p| ** power) (or of their norms)."""
+def _penalty(parameters, keys="W", power=2, norm=None, last_only=False,
+             square_of_sum=False):
+    """The sum over the chosen parameters of sum(|p| ** power) (or of their norms, or of
+    the squares of their sums)."""
     chosen = [k for k in parameters if k[0] in keys]
     if last_only:
         chosen = [max((k for k in chosen if k[0] == "W"), key=lambda k: int(k[1:]))]
     if norm is not None:
         return sum(float(np.linalg.norm(parameters[k])) for k in chosen)
+    if square_of_sum:
+        return sum(float(np.sum(parameters[k])) ** 2 for k in chosen)
     return sum(float(np.sum(np.abs(parameters[k]) ** power)) for k in chosen)
 
 
@@ -117,6 +136,8 @@ COST_MISTAKES = [
             "weights, np.sum(np.square(W)), not np.linalg.norm(W)", _cost_variant(norm=2)),
     Mistake("that sums |W|, the L1 penalty: L2 sums the squares of the weights",
             _cost_variant(power=1)),
+    Mistake("that squares the sum of each W's entries, np.sum(W) ** 2: L2 sums the "
+            "squares of the entries, np.sum(np.square(W))", _cost_variant(square_of_sum=True)),
     Mistake("the L2 term is subtracted: it is added to the cross-entropy, a price for "
             "large weights", _cost_variant(sign=-1.0)),
     Mistake("the cross-entropy is summed over the examples: it is their mean, as in "
@@ -129,7 +150,7 @@ COMPUTE_COST_WITH_REGULARIZATION = Exercise(
     visible=[Case(([3, 4, 2, 1], 5, 0.7, 0), label=_label([3, 4, 2, 1], 5, "lambd", 0.7, 0)),
              Case(([4, 6, 5, 3, 1], 8, 2.0, 1),
                   label=_label([4, 6, 5, 3, 1], 8, "lambd", 2.0, 1))],
-    mistakes={"value": COST_MISTAKES})
+    mistakes={"value": COST_MISTAKES}, rtol=FLOAT32_RTOL, atol=FLOAT32_ATOL)
 
 
 # -- 2. backward_propagation_with_regularization -------------------------------------------
@@ -139,13 +160,14 @@ def _backward_inputs(layer_dims, m, lambd, seed):
     return (AL, Y, caches, lambd), {}
 
 
-def _l2_variant(scale, bias=False):
-    """The gradients with scale(lambd, m) * W added to each dW (and to each db, with b)."""
+def _l2_variant(scale, bias=False, term=lambda W: W):
+    """The gradients with scale(lambd, m) * term(W) added to each dW (and lambd / m * b
+    to each db, with bias)."""
     def grads(AL, Y, caches, lambd):
         g = ref.backward_propagation_with_regularization(AL, Y, caches, 0.0)
         m = AL.shape[1]
         for l, ((_, W, b), _) in enumerate(caches, start=1):
-            g[f"dW{l}"] = g[f"dW{l}"] + scale(lambd, m) * W
+            g[f"dW{l}"] = g[f"dW{l}"] + scale(lambd, m) * term(W)
             if bias:
                 g[f"db{l}"] = g[f"db{l}"] + lambd / m * b
         return g
@@ -165,6 +187,10 @@ L2_VARIANTS = [
     ("the L2 term's gradient has the wrong sign: a larger W makes the cost larger, so "
      "its gradient points the way W does", lambda lambd, m: -lambd / m),
 ]
+L1_VARIANT = ("that adds lambd / m * sign(W), the gradient of the L1 penalty (the sum "
+              "of |W|): the derivative of lambd / (2 m) W^2 is lambd / m * W")
+PENALTY_VARIANT = ("that adds the L2 term itself, lambd / (2 m) * np.sum(W ** 2), one "
+                   "number, to every entry: dW needs its derivative, lambd / m * W")
 BIAS_VARIANT = ("db gained an L2 term, but the biases are not in the penalty: their "
                 "gradients are L_model_backward's")
 
@@ -174,10 +200,15 @@ def _l2_mistakes(key):
         return [Mistake(BIAS_VARIANT, lambda AL, Y, caches, lambd: _l2_variant(
             lambda lambd, m: lambd / m, bias=True)(AL, Y, caches, lambd)[key])]
     return [Mistake(message, lambda AL, Y, caches, lambd, s=scale: _l2_variant(s)(
-        AL, Y, caches, lambd)[key]) for message, scale in L2_VARIANTS]
+        AL, Y, caches, lambd)[key]) for message, scale in L2_VARIANTS] + \
+        [Mistake(L1_VARIANT, lambda AL, Y, caches, lambd: _l2_variant(
+            lambda lambd, m: lambd / m, term=np.sign)(AL, Y, caches, lambd)[key]),
+         Mistake(PENALTY_VARIANT, lambda AL, Y, caches, lambd: _l2_variant(
+             lambda lambd, m: lambd / (2 * m), term=lambda W: np.sum(np.square(W)))(
+                 AL, Y, caches, lambd)[key])]
 
 
-def _backward_exercise(name, inputs, case, knob, mistakes):
+def _backward_exercise(name, inputs, case, knob, mistakes, hints=()):
     """A backward pass graded on dW1, db1, ..., one visible case (layer_dims, m, the
     knob's value, seed); mistakes(key) lists the mistakes of one gradient."""
     layer_dims, m, value, seed = case
@@ -186,7 +217,8 @@ def _backward_exercise(name, inputs, case, knob, mistakes):
         visible=[Case(case, label=_label(layer_dims, m, knob, value, seed))],
         parts={key: (key,) for key in _grad_keys(layer_dims)},
         returns="grads, a dict with dW1, db1, ..., dWL, dbL",
-        mistakes={key: mistakes(key) for key in _grad_keys(layer_dims)})
+        mistakes={key: mistakes(key) for key in _grad_keys(layer_dims)},
+        rtol=FLOAT32_RTOL, atol=FLOAT32_ATOL, hints=hints)
 
 
 BACKWARD_PROPAGATION_WITH_REGULARIZATION = _backward_exercise(
@@ -197,7 +229,9 @@ BACKWARD_PROPAGATION_WITH_REGULARIZATION = _backward_exercise(
 # -- 3. forward_propagation_with_dropout ---------------------------------------------------
 # The share of kept units is judged where six standard errors of it are below this.
 KEPT_TOLERANCE = 0.05
-REPLAY_RTOL, REPLAY_ATOL = 1e-6, 1e-9
+# Loose enough for a forward pass computed in float32 (its caches' Z near 0 are off by
+# about 1e-6), far tighter than the mistakes, which change entries by a factor.
+REPLAY_RTOL, REPLAY_ATOL = 1e-5, 2e-6
 
 
 def _dropout_inputs(layer_dims, m, keep_prob, seed):
@@ -247,16 +281,23 @@ DROPOUT_VARIANTS = [
 KEPT_MISTAKES = [Mistake(
     "units are kept with probability 1 - keep_prob: keep_prob is the probability of "
     "KEEPING a unit, so the mask is rng.random(shape) < keep_prob",
-    lambda X, parameters, keep_prob, rng: 1.0 - keep_prob)]
+    lambda X, parameters, keep_prob, rng: 1.0 - keep_prob), Mistake(
+    "units are kept with probability 1/2, whatever keep_prob is (rng.integers(0, 2, ...) "
+    "draws 0 and 1 alike): the mask is rng.random(shape) < keep_prob",
+    lambda X, parameters, keep_prob, rng: 0.5)]
 
 
-def _structure(result, L, shapes, what):
+def _structure(result, L, shapes, what, keep_prob):
     """(AL, caches, masks) from the student's result, or CheckFailed saying what is wrong
     with its shape: a tuple (AL, caches), L entries (((A_prev, W, b), Z), D), D[l] a 0/1
-    mask of A[l]'s shape for l < L and None for the output layer."""
+    mask of A[l]'s shape for l < L and None for the output layer. With keep_prob 1 a
+    hidden layer's D may be None too (nothing dropped, as the reference does)."""
     if type(result) is not tuple or len(result) != 2:
         raise CheckFailed(f"{what} should return (AL, caches)")
     AL, caches = result
+    if type(AL) in (list, tuple) and type(caches) is np.ndarray:
+        raise CheckFailed(f"{what} should return (AL, caches), in that order; it returned "
+                          "the caches first")
     if type(caches) not in (list, tuple) or len(caches) != L:
         raise CheckFailed(f"{what}: caches should be a list of {L} entries, one per layer")
     masks = []
@@ -271,9 +312,21 @@ def _structure(result, L, shapes, what):
                 raise CheckFailed(f"{what}: the output layer is never dropped, so its "
                                   f"entry's D (caches[{L - 1}][1]) should be None")
             continue
+        if D is None and keep_prob == 1:
+            masks.append(np.ones(shapes[l - 1], dtype=bool))
+            continue
+        if D is None and L > 1 and type(caches[-1]) in (list, tuple) and \
+                len(caches[-1]) == 2 and type(caches[-1][1]) is np.ndarray:
+            raise CheckFailed(f"{what}: caches[{l - 1}][1] is None, as the output layer's "
+                              "should be, and the last entry holds a mask: caches[l - 1] "
+                              "is layer l's entry, in the order of the layers, layer 1 "
+                              "first")
         if D is None or type(D) is not np.ndarray:
             raise CheckFailed(f"{what}: caches[{l - 1}][1] should be D{l}, the keep mask "
-                              f"of layer {l}, a numpy array")
+                              f"of layer {l}, a numpy array" + (
+                                  f", not None: layer {l} is a hidden layer, and every "
+                                  "hidden layer, 1 to L - 1, is dropped" if D is None
+                                  else ""))
         if D.shape != shapes[l - 1]:
             raise CheckFailed(
                 f"{what}: D{l} should have the shape of A{l}, (n[{l}], m)"
@@ -308,30 +361,67 @@ def _masks_of(fn, X, parameters, keep_prob, seed, what):
         raise CheckFailed(f"{what}: the masks come from numpy's global generator "
                           "(np.random.rand, np.random.binomial, ...): draw them from the rng "
                           "you are given, rng.random(shape) < keep_prob") from None
-    return _structure(result, L, shapes, what)
+    return _structure(result, L, shapes, what, keep_prob)
+
+
+# A pattern in the masks is named only where a right answer's would show it less than
+# once in a billion calls.
+UNLIKELY = 1e-9
+
+
+def _unlikely(p_each, count):
+    """Whether `count` independent events of probability `p_each` all happening is rarer
+    than UNLIKELY."""
+    return p_each < 1 and (p_each == 0 or count * np.log(p_each) < np.log(UNLIKELY))
 
 
 def _check_own_masks(masks, again, other, keep_prob, what):
-    """Seeded like the generator, and a new decision for every layer and example."""
+    """Seeded like the generator, and a new decision for every layer, example and unit."""
+    drawn = sum(d.size for d in masks)
+    if drawn and all(d.all() for d in masks) and _unlikely(keep_prob, drawn):
+        raise CheckFailed(f"{what}: no unit is dropped, every entry of every mask is 1: "
+                          "each unit is kept with probability keep_prob, D = "
+                          "rng.random(A.shape) < keep_prob")
+    for l, D in enumerate(masks, start=1):
+        if D.all() and _unlikely(keep_prob, D.size):
+            raise CheckFailed(f"{what}: D{l} drops no unit, every entry is 1: layer {l} is "
+                              "a hidden layer too, and every hidden layer, 1 to L - 1, "
+                              "gets dropout, D = rng.random(A.shape) < keep_prob")
+    if drawn and not any(d.any() for d in masks) and _unlikely(1 - keep_prob, drawn):
+        raise CheckFailed(f"{what}: every unit is dropped, every entry of every mask is 0 "
+                          "(rng.integers(0, 1, ...) only ever draws 0): each unit is kept "
+                          "with probability keep_prob, D = rng.random(A.shape) < keep_prob")
     if any(not np.array_equal(a, b) for a, b in zip(masks, again)):
         raise CheckFailed(f"{what}: two calls with generators made from the same seed drew "
                           "different masks: draw them from the rng you are given, not from "
                           "a generator of your own")
-    if keep_prob < 1 and sum(d.size for d in masks) >= 50 and \
-            all(np.array_equal(a, b) for a, b in zip(masks, other)):
+    # two independent decisions agree with probability `agree`
+    agree = keep_prob ** 2 + (1 - keep_prob) ** 2
+    if all(np.array_equal(a, b) for a, b in zip(masks, other)) and _unlikely(agree, drawn):
         raise CheckFailed(f"{what}: generators made from different seeds drew the same "
                           "masks: draw them from the rng you are given, not from a "
                           "generator of your own made with a fixed seed")
     for l, D in enumerate(masks, start=1):
-        if keep_prob < 1 and D.shape[1] > 1 and D.shape[0] * D.shape[1] >= 50 and \
-                np.all(D == D[:, :1]):
+        n, m = D.shape
+        if np.all(D == D[:, :1]) and _unlikely(keep_prob ** m + (1 - keep_prob) ** m, n) \
+                and m > 1:
             raise CheckFailed(f"{what}: every example got the same mask D{l}: draw a keep "
                               "decision for every unit of every example, a mask of A's "
                               "shape")
-        if l > 1 and keep_prob < 1 and D.shape == masks[l - 2].shape and D.size >= 50 \
-                and np.array_equal(D, masks[l - 2]):
-            raise CheckFailed(f"{what}: D{l} is D{l - 1} again: every layer draws its own "
-                              "mask")
+        if np.all(D == D[:1, :]) and _unlikely(keep_prob ** n + (1 - keep_prob) ** n, m) \
+                and n > 1:
+            raise CheckFailed(f"{what}: every unit of an example got the same keep decision "
+                              f"in D{l}, so whole examples are dropped: draw a keep decision "
+                              "for every unit of every example, a mask of A's shape")
+        # A mask used again, whole or in part (one large draw sliced for every layer).
+        for j, earlier in enumerate(masks[:l - 1], start=1):
+            rows = min(n, earlier.shape[0])
+            if m == earlier.shape[1] and np.array_equal(D[:rows], earlier[:rows]) and \
+                    _unlikely(agree, rows * m):
+                raise CheckFailed(f"{what}: D{l} is D{j} again" +
+                                  ("" if D.shape == earlier.shape else
+                                   ", or the rows they share") +
+                                  ": every layer draws its own mask")
 
 
 def _measure_dropout(fn, what, reveal, args, kwargs):
@@ -346,7 +436,8 @@ def _measure_dropout(fn, what, reveal, args, kwargs):
     return {"kept": float(sum(d.sum() for d in masks) / drawn) if drawn else 1.0,
             "AL": _distance([AL], [AL_ref]), "caches": _distance(_flat(caches),
                                                                 _flat(caches_ref)),
-            "student": (AL, _flat(caches)), "masks": masks, "drawn": drawn}
+            "student": (AL, _flat(caches)), "reference": (AL_ref, _flat(caches_ref)),
+            "masks": masks, "drawn": drawn}
 
 
 def _distance(got, want):
@@ -382,16 +473,45 @@ def _compare_replay(part):
             AL_m, flat_m = mistake.wrong()(observed["masks"])
             if _distance(got, [AL_m] if part == "AL" else flat_m) == 0.0:
                 raise CheckFailed(f"{what}: {mistake.message}")
+        AL_ref, flat_ref = observed["reference"]
         if part == "AL":
+            if np.shape(AL) != np.shape(AL_ref):
+                raise CheckFailed(f"{what}: AL should have shape (1, m)" + _got_shape(
+                    np.shape(AL_ref), np.shape(AL), reveal) + ", one probability per "
+                    "example, as a row")
             raise CheckFailed(
                 f"{what}: AL is not what inverted dropout gives with your own masks D[l]: "
                 "for every hidden layer, A[l] = relu(Z[l]) * D[l] / keep_prob, and the "
                 "output layer (a sigmoid) is never dropped")
-        raise CheckFailed(
-            f"{what}: the caches are not those of the forward pass with your masks: layer "
-            "l's entry is (((A_prev, W, b), Z), D[l]) with A_prev the (dropped) input it "
-            "computed with")
+        for i, (g, w) in enumerate(zip(flat, flat_ref)):
+            l, piece = i // 4 + 1, ("A_prev", "W", "b", "Z")[i % 4]
+            if np.shape(g) == np.shape(w) and close(g, w, REPLAY_RTOL, REPLAY_ATOL):
+                continue
+            shape = "" if np.shape(g) == np.shape(w) else \
+                (f" (shape {np.shape(g)} instead of {np.shape(w)})" if reveal and not
+                 quiet() else " (its shape)")
+            raise CheckFailed(
+                f"{what}: the caches are not those of the forward pass with your masks: "
+                f"layer {l}'s {piece} is wrong{shape}. Layer l's entry is "
+                f"(((A_prev, W, b), Z), D[l]): {CACHE_PIECES[piece]}")
+        raise CheckFailed(f"{what}: the caches are not those of the forward pass with your "
+                          "masks: layer l's entry is (((A_prev, W, b), Z), D[l])")
     return compare
+
+
+CACHE_PIECES = {
+    "A_prev": "A_prev is the input the layer computed with, X for layer 1, then the "
+              "previous layer's dropped output relu(Z) * D / keep_prob",
+    "W": "W and b are the layer's own parameters, as they are in parameters",
+    "b": "W and b are the layer's own parameters, as they are in parameters",
+    "Z": "Z is W @ A_prev + b, the layer's linear output, before the ReLU and before "
+         "dropout",
+}
+
+
+def _got_shape(want, got, reveal):
+    """' (want), got (got)' for a visible check, '' where no value may be shown."""
+    return f" = {want}, got {got}" if reveal and not quiet() else ""
 
 
 DROPOUT_DIMS = [3, 20, 10, 1]
@@ -440,6 +560,9 @@ BACKWARD_DROPOUT_VARIANTS = [
      lambda keep_prob: 1.0),
     ("dA[l] is multiplied by keep_prob; the forward pass divided by it, and so must the "
      "backward pass", lambda keep_prob: keep_prob),
+    ("dA[l] is divided by keep_prob twice (the mask applied to dA and again to dZ?): "
+     "apply D[l] / keep_prob once, dA[l] = dA[l] * D[l] / keep_prob, then dZ[l] = "
+     "dA[l] * (Z[l] > 0)", lambda keep_prob: 1 / keep_prob ** 2),
 ]
 
 
@@ -454,7 +577,10 @@ def _backward_dropout_mistakes(key, L):
 BACK_DIMS = [3, 5, 4, 1]
 BACKWARD_PROPAGATION_WITH_DROPOUT = _backward_exercise(
     "backward_propagation_with_dropout", _dropout_backward_inputs, (BACK_DIMS, 6, 0.7, 2),
-    "keep_prob", lambda key: _backward_dropout_mistakes(key, len(BACK_DIMS) - 1))
+    "keep_prob", lambda key: _backward_dropout_mistakes(key, len(BACK_DIMS) - 1),
+    hints=[("NoneType", " (the output layer's entry, caches[L - 1], has D = None: that "
+                        "layer is never dropped, so only the hidden layers' gradients, "
+                        "l < L, go through a mask, each through its own layer's D)")])
 
 
 # -- 5. batchnorm_forward ------------------------------------------------------------------
@@ -507,6 +633,10 @@ BATCHNORM_MISTAKES = [
                 "with its own parameters, out = gamma * Z_hat + beta", affine=False),
     Mistake("epsilon is fixed at 1e-3: use the epsilon the function is given",
             lambda Z, gamma, beta, epsilon=1e-3: _normalised(Z, gamma, beta, 1e-3)),
+    Mistake("epsilon's default is not Keras's 1e-3 (1e-5 is PyTorch's and CS231n's): "
+            "the signature is batchnorm_forward(Z, gamma, beta, epsilon=1e-3)",
+            lambda Z, gamma, beta, epsilon=None: _normalised(
+                Z, gamma, beta, 1e-5 if epsilon is None else epsilon)),
 ]
 
 BATCHNORM_FORWARD = Exercise(
@@ -514,6 +644,9 @@ BATCHNORM_FORWARD = Exercise(
     visible=[Case((4, 6, 0), label="Z of shape (4, 6)"),
              Case((3, 8, 1, 1e-5), label="Z of shape (3, 8), epsilon=1e-5")],
     parts={"out": (0,)}, returns="(out, cache)",
+    # float32 answers: Z - mu of the tiny row keeps only about 5 digits (out off by up to
+    # 6e-5 on the cases); every mistake moves some entry by more than 0.02.
+    rtol=1e-5, atol=2e-4,
     hints=[("could not be broadcast", " (keep the statistics as columns of shape (n, 1): "
                                       "np.mean(Z, axis=1, keepdims=True))")],
     mistakes={"out": BATCHNORM_MISTAKES})
