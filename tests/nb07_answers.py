@@ -4,7 +4,8 @@ The contract is the one tests/nb01_answers.py describes: WRONG answers (each a w
 answer cell, one realistic mistake) must lose their exercise's points and fail its
 visible check with a message matching MESSAGES; RIGHT answers (other correct forms:
 updates in place or into new dicts, a loop over the layers, Adam with its corrections
-folded into the step size, any way of shuffling with the rng) must keep full marks;
+folded into the step size or divided separately, any way of shuffling with the rng, each
+batch's indices sorted or not) must keep full marks;
 CHECKS runs an exercise's visible check on a namespace holding the answer; LOOPS and
 CRASHES name the exercises the pipeline test replaces by an endless loop and a kernel
 crash; CHEATS are prepended to the first answer cell and must score 0 and be flagged.
@@ -165,6 +166,31 @@ WRONG = {
             "    xs = [X[:, order][:, k:k + batch_size] for k in range(0, m, batch_size)]\n"
             "    ys = [Y[:, order][:, k:k + batch_size] for k in range(0, m, batch_size)]\n"
             "    return xs, ys\n"),
+        "shuffled within each batch": (
+            _BATCHES +
+            "    m = X.shape[1]\n"
+            "    batches = []\n"
+            "    for k in range(0, m, batch_size):\n"
+            "        idx = k + rng.permutation(min(batch_size, m - k))\n"
+            "        batches.append((X[:, idx], Y[:, idx]))\n"
+            "    return batches\n"),
+        "the list of batches shuffled": (
+            _BATCHES +
+            "    m = X.shape[1]\n"
+            "    batches = [(X[:, k:k + batch_size], Y[:, k:k + batch_size])\n"
+            "               for k in range(0, m, batch_size)]\n"
+            "    return [batches[i] for i in rng.permutation(len(batches))]\n"),
+        "rolled by a random offset": _batches(order="np.roll(np.arange(m), rng.integers(1, m))"),
+        "the features shuffled": (
+            _BATCHES +
+            "    m = X.shape[1]\n"
+            "    X_s = X[rng.permutation(X.shape[0]), :]\n"
+            "    return [(X_s[:, k:k + batch_size], Y[:, k:k + batch_size])\n"
+            "            for k in range(0, m, batch_size)]\n"),
+        "a copy of the generator, never advanced": _batches(
+            order="np.random.default_rng(rng.bit_generator.state['state']['state'])"
+                  ".permutation(m)"),
+        "Y indexed by rows": _batches(Y="Y[order]"),
     },
     "update_parameters_with_gd": {
         "uphill": _gd(step="parameters[key] + learning_rate * grads['d' + key]"),
@@ -178,6 +204,20 @@ WRONG = {
             "        parameters[f'W{l}'] = parameters[f'W{l}'] - learning_rate * grads[f'dW{l}']\n"
             "        parameters[f'b{l}'] = parameters[f'b{l}'] - learning_rate * grads[f'db{l}']\n"
             "    return parameters\n"),
+        "two layers written out": (
+            _GD +
+            "    W1 = parameters['W1'] - learning_rate * grads['dW1']\n"
+            "    b1 = parameters['b1'] - learning_rate * grads['db1']\n"
+            "    W2 = parameters['W2'] - learning_rate * grads['dW2']\n"
+            "    b2 = parameters['b2'] - learning_rate * grads['db2']\n"
+            "    return {'W1': W1, 'b1': b1, 'W2': W2, 'b2': b2}\n"),
+        "grads keyed like the parameters": _gd(step="parameters[key] - learning_rate * "
+                                                    "grads[key]"),
+        "a loop over grads": (
+            _GD +
+            "    for k in grads:\n"
+            "        parameters[k[1:]] = parameters[k[1:]] - learning_rate * grads[k]\n"
+            "    return parameters\n"),
     },
     "initialize_velocity": {
         "keyed like the parameters": _velocity(key="key"),
@@ -186,6 +226,18 @@ WRONG = {
         "a list": _VELOCITY + "    return [np.zeros_like(p) for p in parameters.values()]\n",
         "no return": (_VELOCITY +
                       "    v = {'d' + k: np.zeros_like(p) for k, p in parameters.items()}\n"),
+        "two layers written out": (
+            _VELOCITY +
+            "    return {'dW1': np.zeros_like(parameters['W1']),\n"
+            "            'db1': np.zeros_like(parameters['b1']),\n"
+            "            'dW2': np.zeros_like(parameters['W2']),\n"
+            "            'db2': np.zeros_like(parameters['b2'])}\n"),
+        "read-only zeros": _velocity("np.broadcast_to(0.0, p.shape)"),
+        "views of one buffer": (
+            _VELOCITY +
+            "    size = max(p.size for p in parameters.values())\n"
+            "    buffer = np.zeros(size)\n"
+            "    return {'d' + k: buffer[:p.size].reshape(p.shape) for k, p in parameters.items()}\n"),
     },
     "update_parameters_with_momentum": {
         "Keras's sum, no 1 - beta": _momentum(v="beta * v[k] + grads[k]"),
@@ -202,6 +254,22 @@ WRONG = {
             "        parameters[key] = parameters[key] - learning_rate * v[k]\n"
             "        v[k] = beta * v[k] + (1 - beta) * grads[k]\n"
             "    return parameters, v\n"),
+        "Keras's convention": (
+            _MOMENTUM +
+            "    for key in parameters:\n"
+            "        k = 'd' + key\n"
+            "        v[k] = beta * v[k] - learning_rate * grads[k]\n"
+            "        parameters[key] = parameters[key] + v[k]\n"
+            "    return parameters, v\n"),
+        "two layers written out": (
+            _MOMENTUM +
+            "    for l in (1, 2):\n"
+            "        for p in ('W', 'b'):\n"
+            "            k = f'd{p}{l}'\n"
+            "            v[k] = beta * v[k] + (1 - beta) * grads[k]\n"
+            "            parameters[f'{p}{l}'] = parameters[f'{p}{l}'] - learning_rate * v[k]\n"
+            "    return parameters, v\n"),
+        "grads returned too": _momentum().replace("return parameters, v", "return parameters, v, grads"),
     },
     "update_parameters_with_adagrad": {
         "epsilon inside the root": _adagrad(denominator="np.sqrt(s[k] + epsilon)"),
@@ -211,6 +279,13 @@ WRONG = {
         "divided by the old s": _adagrad(order="old"),
         "uphill": (_adagrad().replace("parameters[key] - learning_rate",
                                       "parameters[key] + learning_rate")),
+        "a loop over grads": (
+            _ADAGRAD +
+            "    for k in grads:\n"
+            "        s[k] = s[k] + grads[k] ** 2\n"
+            "        parameters[k[1:]] = parameters[k[1:]] - learning_rate * grads[k] / "
+            "(np.sqrt(s[k]) + epsilon)\n"
+            "    return parameters, s\n"),
     },
     "update_parameters_with_rmsprop": {
         "rho and 1 - rho swapped": _rmsprop(s_new="(1 - rho) * s[k] + rho * dW ** 2"),
@@ -219,6 +294,14 @@ WRONG = {
         "the default rho": _rmsprop(s_new="0.9 * s[k] + 0.1 * dW ** 2"),
         "no square root": _rmsprop(denominator="s[k] + epsilon"),
         "divided by the old s": _rmsprop(order="old"),
+        "two layers written out": (
+            _RMSPROP +
+            "    for key in ('W1', 'b1', 'W2', 'b2'):\n"
+            "        k = 'd' + key\n"
+            "        s[k] = rho * s[k] + (1 - rho) * grads[k] ** 2\n"
+            "        parameters[key] = parameters[key] - learning_rate * grads[k] / "
+            "(np.sqrt(s[k]) + epsilon)\n"
+            "    return parameters, s\n"),
     },
     "initialize_adam": {
         "the same dict twice": (
@@ -239,6 +322,18 @@ WRONG = {
             _INIT_ADAM +
             "    return {'v': {'d' + k: np.zeros_like(p) for k, p in parameters.items()},\n"
             "            's': {'d' + k: np.zeros_like(p) for k, p in parameters.items()}}\n"),
+        "the same arrays in v and s": (
+            _INIT_ADAM +
+            "    v, s = {}, {}\n"
+            "    for k, p in parameters.items():\n"
+            "        v['d' + k] = s['d' + k] = np.zeros_like(p)\n"
+            "    return v, s\n"),
+        "two layers written out": (
+            _INIT_ADAM +
+            "    keys = ('W1', 'b1', 'W2', 'b2')\n"
+            "    v = {'d' + k: np.zeros_like(parameters[k]) for k in keys}\n"
+            "    s = {'d' + k: np.zeros_like(parameters[k]) for k in keys}\n"
+            "    return v, s\n"),
     },
     "update_parameters_with_adam": {
         "no bias correction": _adam(v_hat="v[k]", s_hat="s[k]"),
@@ -250,6 +345,18 @@ WRONG = {
         "corrected averages stored": _adam(store="        v[k], s[k] = v_hat, s_hat\n"),
         "epsilon inside the root": _adam(step="learning_rate * v_hat / np.sqrt(s_hat + epsilon)"),
         "the default epsilon": _adam(step="learning_rate * v_hat / (np.sqrt(s_hat) + 1e-7)"),
+        "t - 1": _adam(v_hat="v[k] / (1 - beta_1 ** (t - 1))",
+                       s_hat="s[k] / (1 - beta_2 ** (t - 1))"),
+        "t counted inside as well": _adam().replace(
+            "    for key in parameters:\n", "    t = t + 1\n    for key in parameters:\n", 1),
+        "t returned too": _adam().replace("return parameters, v, s", "return parameters, v, s, t"),
+        "v and s returned swapped": _adam().replace("return parameters, v, s",
+                                                    "return parameters, s, v"),
+        "v and s with swapped roles": _adam().replace(
+            "(1 - beta_1) * g\n", "(1 - beta_1) * g ** 2\n").replace(
+            "(1 - beta_2) * g ** 2\n", "(1 - beta_2) * g\n"),
+        "only s corrected": _adam(v_hat="v[k]"),
+        "s corrected with beta_1": _adam(s_hat="s[k] / (1 - beta_1 ** t)"),
     },
     "schedule_lr_decay": {
         "no rounding down": _schedule("initial_learning_rate / (1 + decay_rate * epoch / "
@@ -265,6 +372,14 @@ WRONG = {
                                           "(epoch // 1000))"),
         "exponential": _schedule("initial_learning_rate * decay_rate ** "
                                  "(epoch // time_interval)"),
+        "the brackets left out": _schedule("initial_learning_rate / (1 + decay_rate * epoch "
+                                           "// time_interval)"),
+        "epoch + 1": _schedule("initial_learning_rate / (1 + decay_rate * ((epoch + 1) "
+                               "// time_interval))"),
+        "epoch - 1": _schedule("initial_learning_rate / (1 + decay_rate * ((epoch - 1) "
+                               "// time_interval))"),
+        "ceil minus one": "import math\n\n" + _schedule(
+            "initial_learning_rate / (1 + decay_rate * (math.ceil(epoch / time_interval) - 1))"),
     },
 }
 
@@ -288,6 +403,21 @@ RIGHT = {
             "    m = X.shape[1]\n"
             "    pieces = np.split(rng.permutation(m), range(batch_size, m, batch_size))\n"
             "    return [[X[:, p], Y[:, p]] for p in pieces]\n"),
+        "argsort of random keys": _batches(order="np.argsort(rng.random(m))"),
+        "rng.permuted": _batches(order="rng.permuted(np.arange(m))"),
+        "X and Y stacked and permuted together": (
+            _BATCHES +
+            "    n = X.shape[0]\n"
+            "    both = rng.permutation(np.vstack([X, Y]), axis=1)\n"
+            "    m = both.shape[1]\n"
+            "    return [(both[:n, k:k + batch_size], both[n:, k:k + batch_size])\n"
+            "            for k in range(0, m, batch_size)]\n"),
+        "each batch's indices sorted": (
+            _BATCHES +
+            "    m = X.shape[1]\n"
+            "    order = rng.permutation(m)\n"
+            "    pieces = [np.sort(order[k:k + batch_size]) for k in range(0, m, batch_size)]\n"
+            "    return [(X[:, p], Y[:, p]) for p in pieces]\n"),
     },
     "update_parameters_with_gd": {
         "in place": _GD + ("    for key in parameters:\n"
@@ -301,6 +431,13 @@ RIGHT = {
             "        new['W' + str(l)] = parameters['W' + str(l)] - learning_rate * grads['dW' + str(l)]\n"
             "        new['b' + str(l)] = parameters['b' + str(l)] - learning_rate * grads['db' + str(l)]\n"
             "    return new\n"),
+        "L from the number of parameters, f-strings": (
+            _GD +
+            "    L = len(parameters) // 2\n"
+            "    for l in range(1, L + 1):\n"
+            "        for p in ('W', 'b'):\n"
+            "            parameters[f'{p}{l}'] = parameters[f'{p}{l}'] - learning_rate * grads[f'd{p}{l}']\n"
+            "    return parameters\n"),
     },
     "initialize_velocity": {
         "np.zeros of each shape": _velocity("np.zeros(p.shape)"),
@@ -311,6 +448,8 @@ RIGHT = {
             "        v[f'dW{l}'] = np.zeros(parameters[f'W{l}'].shape)\n"
             "        v[f'db{l}'] = np.zeros(parameters[f'b{l}'].shape)\n"
             "    return v\n"),
+        "p * 0": _velocity("p * 0"),
+        "np.full": _velocity("np.full(p.shape, 0.0)"),
     },
     "update_parameters_with_momentum": {
         "in place": (
@@ -327,6 +466,13 @@ RIGHT = {
             "    new_p = {key: parameters[key] - learning_rate * new_v['d' + key]\n"
             "             for key in parameters}\n"
             "    return new_p, new_v\n"),
+        "v rebound to a new dict": (
+            _MOMENTUM +
+            "    v = {k: beta * v[k] + (1 - beta) * grads[k] for k in v}\n"
+            "    for key in parameters:\n"
+            "        parameters[key] -= learning_rate * v['d' + key]\n"
+            "    return parameters, v\n"),
+        "v moved towards the gradient": _momentum(v="v[k] + (1 - beta) * (grads[k] - v[k])"),
     },
     "update_parameters_with_adagrad": {
         "in place, with np.square": (
@@ -361,6 +507,7 @@ RIGHT = {
             "    new_p = {key: parameters[key] - learning_rate * grads['d' + key]\n"
             "             / (np.sqrt(new_s['d' + key]) + epsilon) for key in parameters}\n"
             "    return new_p, new_s\n"),
+        "s moved towards the square": _rmsprop(s_new="s[k] + (1 - rho) * (dW ** 2 - s[k])"),
     },
     "initialize_adam": {
         "through initialize_velocity": (_INIT_ADAM +
@@ -372,6 +519,11 @@ RIGHT = {
             "    for key, p in parameters.items():\n"
             "        v['d' + key] = np.zeros(p.shape)\n"
             "        s['d' + key] = np.zeros(p.shape)\n"
+            "    return v, s\n"),
+        "s copied array by array": (
+            _INIT_ADAM +
+            "    v = initialize_velocity(parameters)\n"
+            "    s = {k: a.copy() for k, a in v.items()}\n"
             "    return v, s\n"),
     },
     "update_parameters_with_adam": {
@@ -390,6 +542,21 @@ RIGHT = {
             "        s_hat = s[k] / (1 - math.pow(beta_2, t))\n"
             "        parameters[key] -= learning_rate * v_hat / (np.sqrt(s_hat) + epsilon)\n"
             "    return parameters, v, s\n"),
+        "the corrections divided separately": _adam(
+            step="learning_rate * (v[k] / (1 - beta_1 ** t)) / "
+                 "(np.sqrt(s[k]) / np.sqrt(1 - beta_2 ** t) + epsilon)"),
+        "1 - beta ** t with expm1": _adam(v_hat="v[k] / -np.expm1(t * np.log(beta_1))",
+                                          s_hat="s[k] / -np.expm1(t * np.log(beta_2))"),
+        "the states first, then the parameters": (
+            _ADAM +
+            "    for key in parameters:\n"
+            "        k = 'd' + key\n"
+            "        s[k] = beta_2 * s[k] + (1 - beta_2) * grads[k] ** 2\n"
+            "        v[k] = beta_1 * v[k] + (1 - beta_1) * grads[k]\n"
+            "    c1, c2 = 1 - beta_1 ** t, 1 - beta_2 ** t\n"
+            "    new = {key: parameters[key] - learning_rate * (v['d' + key] / c1)\n"
+            "           / (np.sqrt(s['d' + key] / c2) + epsilon) for key in parameters}\n"
+            "    return new, v, s\n"),
     },
     "schedule_lr_decay": {
         "math.floor": "import math\n\n" + _schedule(
@@ -398,6 +565,8 @@ RIGHT = {
             "initial_learning_rate / (1 + decay_rate * int(epoch / time_interval))"),
         "np.floor": _schedule(
             "initial_learning_rate / (1 + decay_rate * np.floor(epoch / time_interval))"),
+        "np.floor_divide": _schedule(
+            "initial_learning_rate / (1 + decay_rate * np.floor_divide(epoch, time_interval))"),
     },
 }
 
@@ -484,4 +653,43 @@ MESSAGES = {
     ("schedule_lr_decay", "multiplied"): r"the rate grows",
     ("schedule_lr_decay", "the default interval"): r"use the time_interval you are given",
     ("schedule_lr_decay", "exponential"): r"exponential decay",
+    ("random_mini_batches", "shuffled within each batch"):
+        r"same examples as without a shuffle \(they were shuffled only within their batch\)",
+    ("random_mini_batches", "the list of batches shuffled"): r"unshuffled pieces of X",
+    ("random_mini_batches", "rolled by a random offset"): r"neighbours of the original order",
+    ("random_mini_batches", "the features shuffled"):
+        r"rows of X \(its features\) were shuffled|in their original order",
+    ("random_mini_batches", "a copy of the generator, never advanced"):
+        r"two calls with one generator \(two epochs\) gave the same batches",
+    ("random_mini_batches", "Y indexed by rows"):
+        r"raised IndexError: .*examples are the columns",
+    ("update_parameters_with_gd", "two layers written out"):
+        r"one more layer .*parameters\['W3'\] is missing",
+    ("update_parameters_with_gd", "grads keyed like the parameters"):
+        r"KeyError: 'W1' \(grads, and the state, are keyed like the gradients",
+    ("update_parameters_with_gd", "a loop over grads"): r"KeyError: 'A0' \(grads also holds dA0",
+    ("initialize_velocity", "two layers written out"): r"one more layer .*v\['dW3'\] is missing",
+    ("initialize_velocity", "read-only zeros"): r"read-only array",
+    ("initialize_velocity", "views of one buffer"): r"are the same array \(or share memory\)",
+    ("update_parameters_with_momentum", "Keras's convention"):
+        r"Keras's convention, v = beta \* v - learning_rate \* dW",
+    ("update_parameters_with_momentum", "two layers written out"):
+        r"one more layer .*parameters\['W3'\] differs from parameters\['W1'\]",
+    ("update_parameters_with_momentum", "grads returned too"): r"returned a tuple of 3",
+    ("update_parameters_with_adagrad", "a loop over grads"): r"KeyError: 'dA0' \(grads also holds dA0",
+    ("update_parameters_with_rmsprop", "two layers written out"):
+        r"one more layer .*parameters\['W3'\] differs",
+    ("initialize_adam", "the same arrays in v and s"): r"v and s share arrays",
+    ("initialize_adam", "two layers written out"): r"one more layer .*v\['dW3'\] is missing",
+    ("update_parameters_with_adam", "t - 1"): r"uses t - 1",
+    ("update_parameters_with_adam", "t counted inside as well"): r"uses t \+ 1",
+    ("update_parameters_with_adam", "t returned too"): r"returned a tuple of 4",
+    ("update_parameters_with_adam", "v and s returned swapped"): r"v and s are swapped",
+    ("update_parameters_with_adam", "v and s with swapped roles"): r"swapped roles",
+    ("update_parameters_with_adam", "only s corrected"): r"only s is bias-corrected",
+    ("update_parameters_with_adam", "s corrected with beta_1"): r"corrected with beta_1",
+    ("schedule_lr_decay", "the brackets left out"): r"\* and // are applied left to right",
+    ("schedule_lr_decay", "epoch + 1"): r"one epoch early",
+    ("schedule_lr_decay", "epoch - 1"): r"one epoch late",
+    ("schedule_lr_decay", "ceil minus one"): r"one epoch late",
 }

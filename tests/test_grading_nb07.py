@@ -96,7 +96,8 @@ def test_a_visible_case_tells_the_textbook_form_from_keras(rule):
 
 
 @pytest.mark.parametrize("label", sorted(RIGHT["random_mini_batches"]))
-@pytest.mark.parametrize("m, batch_size", [(148, 64), (64, 64), (5, 1), (33, 10)])
+@pytest.mark.parametrize("m, batch_size", [(148, 64), (64, 64), (5, 1), (33, 10), (10, 3),
+                                           (7, 8), (40, 8)])
 def test_any_correct_shuffle_passes_on_many_sizes_and_seeds(label, m, batch_size):
     answer = run_answer(RIGHT["random_mini_batches"][label])["random_mini_batches"]
     exercise = nb07.RANDOM_MINI_BATCHES
@@ -150,6 +151,9 @@ def test_the_notebook_states_each_signature():
     ("random_mini_batches", "X and Y shuffled apart"),
     ("random_mini_batches", "np.array_split"),
     ("update_parameters_with_adam", "t + 1"),
+    ("update_parameters_with_adam", "t returned too"),
+    ("update_parameters_with_gd", "two layers written out"),
+    ("random_mini_batches", "shuffled within each batch"),
     ("schedule_lr_decay", "every epoch"),
 ])
 def test_hidden_messages_show_no_number_of_the_case(name, label):

@@ -1,6 +1,6 @@
 """Checks for notebook 07 (optimizers).
 
-Ten exercises, each declared once as an `Exercise` (`helpers/grading/exercise.py`) in
+Nine exercises, each declared once as an `Exercise` (`helpers/grading/exercise.py`) in
 `EXERCISES`; the visible checks (`check_<name>`) and the hidden ones (`hidden("name", fn,
 args=(...), expected=...)`, with literals that `python -m helpers.grading.literals
 07_optimizers` computes) are made from the declarations. The references are
@@ -10,19 +10,31 @@ exercises state (the textbook one: epsilon added to the root, Adagrad's s from 0
 - `random_mini_batches(X, Y, batch_size, rng)` is judged by what it returns, not by the
   order it drew (any correct shuffle with the given rng scores): the check hands it X
   whose first row numbers the examples, reads off the order each example came out in,
-  and checks that every example is there once with its own label, that the order is
-  shuffled, that it comes from the rng given (numpy's global state untouched, the same
-  seed the same batches, another seed others). The observation compared with the
-  reference is the list of batch sizes; the batches themselves are then compared with
-  `minibatches.random_mini_batches(..., permutation=that order)`.
+  and checks that every example is there once with its own label (and names X's rows
+  shuffled instead of its columns), that the batches are shuffled, that they come from
+  the rng given (numpy's global state untouched, the same seed the same batches, another
+  seed others, the next call with the same rng, the next epoch, others). Training sees
+  which examples share a batch, not their order within it, so these tests compare the
+  batches as sets (sorting each batch's indices is right), each fails only on two
+  coincidences, and a shuffle only within each batch, of the list of batches, or a
+  rotation (every batch a run of neighbours, `_runs`) fails. The observation compared
+  with the reference is the list of batch sizes; the batches themselves are then
+  compared with `minibatches.random_mini_batches(..., permutation=that order)`.
 - The update rules get their inputs from a seed (`inputs`): a small network's parameters
   and gradients, and a running optimizer state (or zeros, for a first step). Their graded
   parts are every parameter and every entry of the state they return. Each listed
   mistake is a variant of the rule (`_variant`): the state averaged the wrong way, the
   epsilon inside the root (Keras's form), the bias correction missing or with the wrong
-  t, the old state used for the step, and so on.
-- `initialize_velocity` and `initialize_adam`: zeros keyed like the gradients; Adam's two
-  averages must be separate arrays (`measure` looks at the result before it is copied).
+  t, the old state used for the step, Keras's momentum, v and s swapped, and so on.
+  Every case's network has two layers, so once the parts are right (`also`,
+  `_every_layer`) the rule is called again on the network with a copy of layer 1 added
+  as layer 3, whose results must be layer 1's: a rule written out for W1, b1, W2, b2
+  fails; so does a result with more than the notebook's loop unpacks ((parameters, v,
+  s, t)). A crash on grads' dA0, or on grads[key], says how grads is keyed.
+- `initialize_velocity` and `initialize_adam`: zeros keyed like the gradients, for every
+  layer (the same `also`), in separate writable arrays: no two entries share memory,
+  within v or between v and s, none is a read-only view (`measure` looks at the result
+  before it is copied).
 - `schedule_lr_decay(initial_learning_rate, epoch, decay_rate, time_interval=1000)`.
 """
 import copy
@@ -96,6 +108,11 @@ def _pieces(result, X, Y, what):
     return out
 
 
+ROWS_SHUFFLED = ("{what}: the rows of X (its features) were shuffled, not its columns: "
+                 "examples are the columns, so shuffle the column numbers, order = "
+                 "rng.permutation(m), and take X[:, order] and Y[:, order]")
+
+
 def _order(pieces, X, Y, what):
     """The example numbers in the order the batches hold them, once each example is found
     exactly once with its own label."""
@@ -104,6 +121,8 @@ def _order(pieces, X, Y, what):
     index = np.rint(numbers).astype(np.int64)
     if numbers.size != m or not np.array_equal(np.sort(index), np.arange(m)) or \
             not np.allclose(numbers, index):
+        if _rows_shuffled(pieces, X):
+            raise CheckFailed(ROWS_SHUFFLED.format(what=what))
         if numbers.size < m:
             count = "" if quiet() else f" ({numbers.size} of {m})"
             raise CheckFailed(f"{what}: the batches hold fewer examples than X has{count}: "
@@ -114,6 +133,8 @@ def _order(pieces, X, Y, what):
                           "the m columns, rng.permutation(m), then cut it into pieces")
     X_out = np.concatenate([Xb for Xb, _ in pieces], axis=1)
     if not np.allclose(X_out, X[:, index]):
+        if _rows_shuffled(pieces, X):
+            raise CheckFailed(ROWS_SHUFFLED.format(what=what))
         raise CheckFailed(f"{what}: the columns of X_batch are not whole examples: take "
                           "whole columns, X[:, indices], so that every feature of an "
                           "example stays with it")
@@ -122,10 +143,40 @@ def _order(pieces, X, Y, what):
         raise CheckFailed(f"{what}: the examples lost their labels: Y_batch's columns are "
                           "not the labels of X_batch's examples. Shuffle X and Y with the "
                           "same permutation (one rng.permutation(m), used for both)")
-    if np.array_equal(index, np.arange(m)):
-        raise CheckFailed(f"{what}: the examples are in their original order: shuffle them "
-                          "first, with a permutation drawn from rng (rng.permutation(m))")
     return index
+
+
+def _rows_shuffled(pieces, X):
+    """Whether the batches, put back together, are X with its rows (features) in another
+    order and its columns where they were."""
+    X_out = np.concatenate([Xb for Xb, _ in pieces], axis=1)
+    if X_out.shape != X.shape or np.array_equal(X_out, X):
+        return False
+    return all(any(np.array_equal(row, other) for other in X) for row in X_out)
+
+
+def _as_sets(order, sizes):
+    """The batches as sets: `order` with each batch's numbers sorted (`sizes` in turn)."""
+    ends = np.cumsum(sizes)
+    return np.concatenate([np.sort(order[end - size:end]) for size, end in zip(sizes, ends)])
+
+
+def _runs(order, sizes):
+    """Whether every batch (`sizes` examples each, in turn) holds a run of neighbouring
+    examples of the original order (cyclically: m - 1 is next to 0), in any order within
+    the batch: the examples were shuffled only within their batch, or the batches only
+    among themselves, or rotated. None where a correct shuffle could give that too (one
+    batch, batches of one, or batches so small against m that a uniform permutation
+    makes one a run with probability above 1e-6: any batch's chance of being a run bounds
+    the chance that all are)."""
+    m = order.size
+    ends = np.cumsum(sizes)
+    pieces = [order[end - size:end] for size, end in zip(sizes, ends)]
+    large = [p for p in pieces if p.size >= 2]
+    if len(pieces) < 2 or not large or \
+            min(m / math.comb(m, p.size) for p in large) > 1e-6:
+        return None
+    return all(p.size < 2 or np.sum(~np.isin((p + 1) % m, p)) == 1 for p in pieces)
 
 
 def _keeping_global_state(draw, what):
@@ -147,10 +198,16 @@ def _measure_batches(fn, what, reveal, args, kwargs):
     X, Y = _numbered(m, n_x, classes, seed)
 
     def draw(s):
+        rng = s if isinstance(s, np.random.Generator) else np.random.default_rng(s)
         Xc, Yc = X.copy(), Y.copy()
-        result = _keeping_global_state(
-            lambda: call(fn, "random_mini_batches", Xc, Yc, batch_size,
-                         np.random.default_rng(s)), what)
+        try:
+            result = _keeping_global_state(
+                lambda: call(fn, "random_mini_batches", Xc, Yc, batch_size, rng), what)
+        except CheckFailed as err:
+            if "out of bounds for axis 0" not in str(err):
+                raise
+            raise CheckFailed(f"{err} (examples are the columns: index them as X[:, order] "
+                              "and Y[:, order]; X[order] picks rows)") from err.__cause__
         if not (np.array_equal(Xc, X) and np.array_equal(Yc, Y)):
             raise CheckFailed(f"random_mini_batches changed X or Y in place (rng.shuffle(X) "
                               "shuffles the caller's array): shuffle a permutation of the "
@@ -161,16 +218,63 @@ def _measure_batches(fn, what, reveal, args, kwargs):
     sizes = np.array([Xb.shape[1] for Xb, _ in pieces], dtype=float)
     expected = _batches_reference(m, batch_size)["sizes"]
     if sizes.shape != expected.shape or not np.array_equal(sizes, expected):
+        if sizes.shape == expected.shape and np.array_equal(np.sort(sizes), np.sort(expected)):
+            numbers = np.concatenate([Xb[0] for Xb, _ in pieces])
+            if np.array_equal(np.sort(numbers), np.arange(m)) and \
+                    _runs(numbers.astype(np.int64), sizes.astype(np.int64)):
+                raise CheckFailed(f"{what}: the batches are the unshuffled pieces of X in "
+                                  "another order: shuffle the examples first (one "
+                                  "rng.permutation(m)), then cut the shuffled order into "
+                                  "pieces. Shuffling the list of batches keeps each batch's "
+                                  "examples together, epoch after epoch")
+            raise CheckFailed(f"{what}: the smaller batch is not the last one: cut the "
+                              "shuffled order into consecutive pieces of batch_size from its "
+                              "start, the last piece holding what is left")
         return {"sizes": sizes}  # the comparison names the mistake
     order = _order(pieces, X, Y, what)
-    if not np.array_equal(_order(draw(seed), X, Y, what), order):
+    # What training sees is which examples share a batch, not their order within it
+    # (sorting each batch's indices is right too): the tests of randomness compare the
+    # batches as sets, and with one batch there is nothing for them to see. Each fails
+    # only on two coincidences: a correct shuffle of 10 examples into batches of 3 and
+    # 3, 3, 1 gives one given set of batches once in 16800 draws, twice once in 2.8e8.
+    counts = np.array(sizes, dtype=np.int64)
+
+    def batches(s):
+        return _as_sets(_order(draw(s), X, Y, what), counts)
+    several = counts.size > 1
+    mine, other = _as_sets(order, counts), batches(seed + OTHER_SEED)
+    unshuffled = np.arange(m)
+    if several and np.array_equal(mine, unshuffled) and np.array_equal(other, unshuffled):
+        if np.array_equal(order, unshuffled):
+            raise CheckFailed(f"{what}: the examples are in their original order: shuffle "
+                              "them first, with a permutation drawn from rng "
+                              "(rng.permutation(m))")
+        raise CheckFailed(f"{what}: each batch holds the same examples as without a shuffle "
+                          "(they were shuffled only within their batch), so every epoch has "
+                          "the same batches and their gradients: shuffle all m examples with "
+                          "one permutation, rng.permutation(m), then cut it into pieces")
+    rng = np.random.default_rng(seed)
+    if not np.array_equal(batches(rng), mine):
         raise CheckFailed(f"{what}: two calls with generators made from the same seed gave "
                           "different batches: draw from the rng you are given, not from a "
                           "generator of your own")
-    if np.array_equal(_order(draw(seed + OTHER_SEED), X, Y, what), order):
+    if several and np.array_equal(other, mine) and \
+            np.array_equal(batches(seed + 2 * OTHER_SEED), mine):
         raise CheckFailed(f"{what}: generators made from different seeds gave the same "
                           "batches: draw from the rng you are given, not from a generator "
                           "of your own made with a fixed seed")
+    if _runs(order, counts):
+        raise CheckFailed(f"{what}: each batch holds neighbours of the original order (the "
+                          "batches were shuffled among themselves, or the order only "
+                          "rotated), so the batches are (nearly) the same every epoch: "
+                          "shuffle all m examples with one permutation, rng.permutation(m), "
+                          "then cut it into pieces")
+    # The training loop hands the same rng to every epoch: the next call, the next shuffle.
+    if several and np.array_equal(batches(rng), mine) and \
+            np.array_equal(batches(rng), mine):
+        raise CheckFailed(f"{what}: two calls with one generator (two epochs) gave the same "
+                          "batches: draw the permutation from rng itself, rng.permutation(m), "
+                          "so that it moves on and each epoch is shuffled anew")
     # The same order cut by the reference: the very same batches, exactly.
     for k, ((Xb, Yb), (Xr, Yr)) in enumerate(zip(pieces, minibatches.random_mini_batches(
             X, Y, batch_size, permutation=order))):
@@ -312,23 +416,27 @@ def _hyper(rule, args, kwargs):
 def _variant(rule, average="ewa", square="square", root="textbook", stale=False,
              correction="both", t_shift=0, numerator="average", sign=1.0, biases=True,
              keep_state=False, store_corrected=False, defaults=(), fixed=None,
-             skip_last=False):
+             skip_last=False, swapped=False, roles=False):
     """The rule `rule` with one mistake: returns wrong(*args, **kwargs) -> the full result
     (parameters, and the state dicts after them), computed on copies.
 
     average: "ewa" beta a + (1 - beta) x; "sum" beta a + x (no 1 - beta); "swapped"
-        (1 - beta) a + beta x; "replace" x alone (Adagrad: s = dw ** 2).
+        (1 - beta) a + beta x; "replace" x alone (Adagrad: s = dw ** 2); "keras"
+        (momentum) Keras's u = beta u - learning_rate dw, then W + u.
     square: "square" dw ** 2; "plain" dw; "abs" |dw|.
     root: "textbook" sqrt(s) + eps; "inside" sqrt(s + eps); "none" s + eps;
         "keras" Adam's folded correction.
     stale: the step divides by the state from before this update.
-    correction (Adam): "both", "none", "v" (only v corrected); t_shift: t + shift.
+    correction (Adam): "both", "none", "v" (only v corrected), "s" (only s), "beta_1"
+        (s corrected with 1 - beta_1 ** t); t_shift: t + shift. roles (Adam): v averages
+        dw ** 2 and s averages dw.
     numerator: "average" (momentum, Adam) or "gradient" (the raw dw).
     sign: -1 climbs. biases False: b[l] and its state untouched. keep_state: the state
     returned is the one passed in. store_corrected: Adam stores v_hat and s_hat.
     defaults: hyper-parameters taken at their default rather than as given; fixed: a
     dict of hyper-parameters used instead of the given ones (a learning rate of 1).
     skip_last: the last layer's parameters and state untouched (a loop to L - 1).
+    swapped: the two states returned in each other's place ((parameters, s, v)).
     """
     def wrong(*args, **kwargs):
         args = copy.deepcopy(args)
@@ -350,6 +458,11 @@ def _variant(rule, average="ewa", square="square", root="textbook", stale=False,
             if rule == "gd":
                 new_params[key] = w - sign * hp["learning_rate"] * dw
                 continue
+            if rule == "momentum" and average == "keras":
+                v = hp["beta"] * states[0]["d" + key] - hp["learning_rate"] * dw
+                new_states[0]["d" + key] = v
+                new_params[key] = w + sign * v
+                continue
             if rule == "momentum":
                 v = _average(states[0]["d" + key], dw, hp["beta"], average)
                 new_states[0]["d" + key] = v
@@ -366,10 +479,12 @@ def _variant(rule, average="ewa", square="square", root="textbook", stale=False,
                 new_params[key] = w - sign * hp["learning_rate"] * dw / denom
                 continue
             v_old, s_old = states[0]["d" + key], states[1]["d" + key]
-            v = _average(v_old, dw, hp["beta_1"], average)
-            s = _average(s_old, powered, hp["beta_2"], average)
-            v_hat = v / (1 - hp["beta_1"] ** t) if correction in ("both", "v") else v
-            s_hat = s / (1 - hp["beta_2"] ** t) if correction == "both" else s
+            v = _average(v_old, powered if roles else dw, hp["beta_1"], average)
+            s = _average(s_old, dw if roles else powered, hp["beta_2"], average)
+            v_hat = v / (1 - hp["beta_1"] ** t) if correction in ("both", "v", "beta_1") \
+                else v
+            s_hat = s / (1 - hp["beta_2"] ** t) if correction in ("both", "s") else \
+                s / (1 - hp["beta_1"] ** t) if correction == "beta_1" else s
             if root == "keras":
                 alpha = hp["learning_rate"] * math.sqrt(1 - hp["beta_2"] ** t) / \
                     (1 - hp["beta_1"] ** t)
@@ -382,6 +497,8 @@ def _variant(rule, average="ewa", square="square", root="textbook", stale=False,
                 (v_hat, s_hat) if store_corrected else (v, s)
         if keep_state:
             new_states = states
+        if swapped:
+            new_states = new_states[::-1]
         return new_params if rule == "gd" else (new_params, *new_states)
     return wrong
 
@@ -472,12 +589,86 @@ def _default_mistakes(rule, names):
              {"defaults": (name,)}, "") for name in names]
 
 
+def _deeper(args, count):
+    """The arguments of an update rule (or, count None, of an initializer) for the same
+    network with one more layer at the end, a copy of layer 1: its parameters, gradients
+    and state entries are layer 1's. Returns (args, the new layer's number)."""
+    params = args[0]
+    new = max(int(key[1:]) for key in params) + 1
+    added = {key: f"{key[0]}{new}" for key in params if key[1:] == "1"}
+
+    def extend(d, prefix):
+        out = dict(d)
+        out.update({prefix + name: np.array(d[prefix + key], copy=True)
+                    for key, name in added.items()})
+        return out
+    if count is None:
+        return (extend(params, ""), *args[1:]), new
+    states = [extend(state, "d") for state in args[2:2 + count]]
+    return (extend(params, ""), extend(args[1], "d"), *states, *args[2 + count:]), new
+
+
+def _every_layer(name, states, what_returns):
+    """An `also` for an update rule (states: the names of its state dicts) or an
+    initializer (states with "parameters" left out): on the network with one more layer,
+    a copy of layer 1, the new layer's entries must be what layer 1's are, so that a
+    function written for a fixed number of layers (W1, b1, W2, b2 one by one) fails; and
+    the result must be exactly what the notebook's training loop unpacks."""
+    rule = states[:1] == ["parameters"]
+    count = len(states) - 1 if rule else None
+
+    def also(call, args, kwargs, what):
+        deeper, new = _deeper(args, count)
+        result = call(*deeper, **kwargs)
+        if len(states) > 1 and type(result) is tuple and len(result) != len(states):
+            raise CheckFailed(f"{what}: {name} returned a tuple of {len(result)}: it should "
+                              f"return {what_returns}, no more, which is what the training "
+                              "loop unpacks")
+        dicts = result if len(states) > 1 else (result,)
+        for label, d in zip(states, dicts):
+            prefix = "" if label == "parameters" else "d"
+            for letter in "Wb":
+                key, first = f"{prefix}{letter}{new}", f"{prefix}{letter}1"
+                if type(d) is not dict or first not in d:
+                    continue  # the comparison has named the structure already
+                ok = key in d
+                if ok:
+                    try:
+                        ok = _alike(np.asarray(d[key], dtype=float),
+                                    np.asarray(d[first], dtype=float)) and \
+                            np.shape(d[key]) == np.shape(d[first])
+                    except (TypeError, ValueError):
+                        ok = False
+                problem = "is missing" if key not in d else \
+                    f"differs from {label}['{first}'], which had the same inputs"
+                if not ok:
+                    raise CheckFailed(
+                        f"{what}: given a network with one more layer (layer {new}, a copy "
+                        f"of layer 1), {label}['{key}'] {problem}: handle every layer, "
+                        "whatever their number. Loop over the keys of parameters (or over "
+                        "range(1, L + 1) with L = len(parameters) // 2), rather than "
+                        "writing out W1, b1, W2, b2")
+    return also
+
+
+# grads also holds dA0 (the network's backward pass returns it), which is no parameter;
+# grads and the states are keyed "dW1", ..., so grads[key] is a KeyError 'W1'.
+_KEYED = (" (grads, and the state, are keyed like the gradients, 'dW1', 'db1', ...: for "
+          "the parameter key, take grads['d' + key])")
+GRADS_HINTS = (("A0'", " (grads also holds dA0, the gradient of the input, which belongs to "
+                "no parameter: loop over the keys of parameters and take "
+                "grads['d' + key])"),
+               ("KeyError: 'W", _KEYED), ("KeyError: 'b", _KEYED))
+
+
 def _rule_exercise(rule, visible_cases, inputs, states, listed, returns):
     parts = _rule_parts(KEYS_SMALL, states)
     return Exercise(
         NAMES[rule], getattr(ref, NAMES[rule]), visible=visible_cases, inputs=inputs,
         parts=parts, may_change=("parameters", *states), returns=returns,
-        mistakes=_mistakes(rule, parts, listed, visible_cases, inputs))
+        mistakes=_mistakes(rule, parts, listed, visible_cases, inputs),
+        also=_every_layer(NAMES[rule], ["parameters", *states], returns),
+        hints=GRADS_HINTS)
 
 
 # -- 2. update_parameters_with_gd -----------------------------------------------------------
@@ -522,6 +713,19 @@ def _measure_state(name, count, uses):
         values = result if count == 2 else (result,)
         for d in values:
             if type(d) is dict:
+                arrays = [(key, arr) for key, arr in d.items() if type(arr) is np.ndarray]
+                for i, (key, arr) in enumerate(arrays):
+                    if not arr.flags.writeable:
+                        raise CheckFailed(f"{what}: {key} is a read-only array (a view such "
+                                          "as np.broadcast_to makes): the updates write into "
+                                          "the state, so make real arrays of zeros, "
+                                          "np.zeros_like(parameter)")
+                    other = next((k for k, a in arrays[:i] if np.shares_memory(a, arr)), None)
+                    if other is not None:
+                        raise CheckFailed(f"{what}: {other} and {key} are the same array (or "
+                                          "share memory): make a separate np.zeros_like "
+                                          "array for each entry, or updating one would "
+                                          "change the other")
                 for key, arr in d.items():
                     if any(type(arr) is np.ndarray and np.shares_memory(arr, p)
                            for p in given[0].values()):
@@ -551,6 +755,7 @@ def _init_exercise(name, reference, states, uses=None):
         name, reference, visible=[Case((SMALL, 0), label="layer_dims=[3, 4, 1]")],
         inputs=_init_inputs, parts=parts, returns=returns, uses=uses or {},
         measure=_measure_state(name, len(states), uses or {}),
+        also=_every_layer(name, states, returns),
         mistakes={part: [Mistake("the averages start at zero, not at one: np.zeros_like, "
                                  "not np.ones_like", _ones_like(path))]
                   for part, path in parts.items()})
@@ -568,6 +773,9 @@ MOMENTUM = _rule_exercise(
              Case((SMALL, 1, "zeros"), {},
                   _case_label(SMALL, "v from initialize_velocity", {}))],
     _one_state_inputs(False), ["v"], COMMON + [
+        ("this is Keras's convention, v = beta * v - learning_rate * dW and W = W + v: "
+         "this exercise averages, v = beta * v + (1 - beta) * dW, then steps "
+         "W = W - learning_rate * v", {"average": "keras"}, ""),
         ("v lacks the factor (1 - beta) on the gradient: v = beta * v + (1 - beta) * dW. "
          "(Keras's SGD(momentum=beta) leaves it out and uses a learning rate (1 - beta) "
          "times smaller; this exercise keeps the average)", {"average": "sum"}, ""),
@@ -656,8 +864,13 @@ ADAM = _rule_exercise(
          "(1 - beta_2 ** t) before the step", {"correction": "none"}, "W"),
         ("only v is bias-corrected: s needs its own correction, s / (1 - beta_2 ** t)",
          {"correction": "v"}, "W"),
+        ("only s is bias-corrected: v needs its own correction, v / (1 - beta_1 ** t)",
+         {"correction": "s"}, "W"),
+        ("s is bias-corrected with beta_1: s_hat = s / (1 - beta_2 ** t), with beta_2, the "
+         "decay rate of s", {"correction": "beta_1"}, "W"),
         ("the bias correction uses t + 1: t is this step's number already (1 for the "
-         "first update), so use beta ** t", {"t_shift": 1}, "W"),
+         "first update; the caller counts, so do not add 1 to it), so use beta ** t",
+         {"t_shift": 1}, "W"),
         ("the bias correction uses t - 1: t is this step's number (1 for the first "
          "update), so use beta ** t", {"t_shift": -1}, "W"),
         ("this is Keras's form, with the corrections folded into the step size and "
@@ -671,6 +884,9 @@ ADAM = _rule_exercise(
          {"numerator": "gradient"}, "W"),
         ("s must average the SQUARED gradients, dW ** 2, not dW itself",
          {"square": "plain"}, ""),
+        ("v and s have swapped roles: v averages the gradients, v = beta_1 * v + (1 - "
+         "beta_1) * dW, and s their squares, s = beta_2 * s + (1 - beta_2) * dW ** 2",
+         {"roles": True}, ""),
         ("beta_1 and 1 - beta_1 (or beta_2 and 1 - beta_2) are swapped: beta weighs the "
          "old average, v = beta_1 * v + (1 - beta_1) * dW", {"average": "swapped"}, ""),
         ("v and s were stored bias-corrected: keep the plain averages in v and s (the "
@@ -678,6 +894,8 @@ ADAM = _rule_exercise(
          {"store_corrected": True}, ""),
         ("v and s are returned as they came in: store the new averages in them",
          {"keep_state": True}, ""),
+        ("v and s are swapped: return (parameters, v, s) in that order, v the average of "
+         "the gradients and s that of their squares", {"swapped": True}, ""),
         *_default_mistakes("adam", ["learning_rate", "beta_1", "beta_2", "epsilon"])],
     "(parameters, v, s), three dicts")
 
@@ -687,7 +905,10 @@ def _schedule(form):
     def wrong(initial_learning_rate, epoch, decay_rate, time_interval=1000):
         k = {"floor": math.floor(epoch / time_interval), "plain": epoch / time_interval,
              "ceil": math.ceil(epoch / time_interval),
+             "next": (epoch + 1) // time_interval, "previous": (epoch - 1) // time_interval,
              "epoch": epoch, "default": math.floor(epoch / 1000)}
+        if form == "product":  # the brackets left out: (decay_rate * epoch) // interval
+            return initial_learning_rate / (1 + decay_rate * epoch // time_interval)
         if form == "times":
             return initial_learning_rate * (1 + decay_rate * k["floor"])
         if form == "power":
@@ -711,9 +932,20 @@ SCHEDULE = Exercise(
         Mistake("the rate decays smoothly, epoch by epoch: it should drop in steps, once "
                 "every time_interval epochs. Round epoch / time_interval down "
                 "(math.floor, or //)", _schedule("plain")),
+        Mistake("the rate drops one epoch early: epochs count from 0, so the first drop "
+                "comes at epoch = time_interval. Use floor(epoch / time_interval), not "
+                "(epoch + 1)", _schedule("next")),
+        Mistake("decay_rate * epoch // time_interval is (decay_rate * epoch) // "
+                "time_interval: * and // are applied left to right, so that floors the "
+                "product. Put brackets around the floor: "
+                "decay_rate * (epoch // time_interval)", _schedule("product")),
         Mistake("epoch / time_interval was rounded up (math.ceil, or round to the nearest): "
                 "round it down (math.floor, or //), so the first drop comes after "
                 "time_interval epochs", _schedule("ceil")),
+        Mistake("the rate drops one epoch late: epochs count from 0, so the first drop "
+                "comes at epoch = time_interval. Use floor(epoch / time_interval), not "
+                "(epoch - 1) (nor ceil(epoch / time_interval) - 1, which is the same)",
+                _schedule("previous")),
         Mistake("the rate decays at every epoch: divide the epoch by time_interval (and "
                 "round down) first", _schedule("epoch")),
         Mistake("use the time_interval you are given: 1000 is only its default",

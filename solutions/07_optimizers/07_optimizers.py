@@ -370,9 +370,9 @@ plt.show()
 # The first day is 3.64 degrees, and the plain average after it is $v_1 = 0.02 \times
 # 3.64 = 0.0727$; corrected, $\hat v_1 = 3.64$ exactly, and the next ones stay near the
 # values they average. With $\beta = 0.98$ the plain average starts near 0 and needs
-# weeks to reach the temperatures it averages; corrected, it follows them from day 1. The larger $\beta$,
-# the smoother the curve and the later it reacts to change: $\beta = 0.98$ lags the
-# seasons by weeks, $\beta = 0.9$ follows them but keeps more of the noise.
+# weeks to reach the temperatures it averages; corrected, it follows them from day 1.
+# The larger $\beta$, the smoother the curve and the later it reacts to change: $\beta =
+# 0.98$ lags the seasons by weeks, $\beta = 0.9$ follows them but keeps more of the noise.
 #
 # ## 5. Momentum
 #
@@ -1063,10 +1063,11 @@ plt.show()
 #
 # Now the real thing: the network of section 3, trained on the moons with each optimizer,
 # every one at learning rate 0.01 (and $\beta = 0.9$ for momentum), for 200 epochs of
-# mini-batches of 64, that is 1,000 updates. A single run can be lucky, so each optimizer trains from five seeds (the
-# seed decides the starting weights and the shuffles); the table gives the mean over the
-# seeds and, after the ±, the standard deviation, for the training set and the test set,
-# which no run trained on. This cell trains 25 networks and takes a few seconds.
+# mini-batches of 64, that is 1,000 updates. A single run can be lucky, so each optimizer
+# trains from five seeds (the seed decides the starting weights and the shuffles); the
+# table gives the mean over the seeds and, after the ±, the standard deviation, for the
+# training set and the test set, which no run trained on. This cell trains 25 networks
+# and takes a few seconds.
 
 # %%
 EPOCHS = 200
@@ -1144,8 +1145,9 @@ plot_curves(plain, f"mean ± std over {len(SEEDS)} seeds")
 # The spread over the seeds, 3 to 8 points, is as large as some of the gaps between
 # optimizers: a ranking from one run would be a gamble. Every optimizer does worse on
 # the test set than on the training set, by 2.8 (Adam) to 4.4 points (gradient descent):
-# the moons' noisy tips overlap, and no boundary gets them all. The reference course reports the same ranking from one run each, on the
-# training set only: gradient descent 72%, momentum 72%, Adam 94%.
+# the moons' noisy tips overlap, and no boundary gets them all. The reference course
+# reports the same ranking from one run each, on the training set only: gradient descent
+# 72%, momentum 72%, Adam 94%.
 #
 # ## 11. Learning-rate decay
 #
