@@ -23,16 +23,22 @@ Introduced with notebook 01; used for every graded notebook.
 """
 import copy
 import os
+import time
 
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
-from traitlets import Bool, Dict, List, Unicode
+from traitlets import Bool, Dict, Float, List, Unicode
 
 from .guard import CELL, NOTEBOOK_NAMES, SUBMISSION, is_answer, scan_notebook
 from .sandbox import SandboxedKernelManager, death_reason
 
 FLAG_FILE = "FLAGGED.txt"
+
+
+class SubmissionTimedOut(RuntimeError):
+    """The whole submission ran past `GuardedExecute.submission_timeout`: it is not graded
+    (a grade from the cells that ran would be a silent zero for the rest)."""
 
 
 def _nbgrader(cell):
@@ -83,10 +89,29 @@ class GuardedExecute(Execute):
                    "(helpers.grading.sandbox); see SandboxedKernelManager.require_sandbox.",
     ).tag(config=True)
 
+    submission_timeout = Float(
+        0, help="Seconds the whole notebook may run, kernel restarts included (0: no "
+                "limit). Past it the submission is not graded: SubmissionTimedOut.",
+    ).tag(config=True)
+
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         if self.sandbox:
             self.kernel_manager_class = SandboxedKernelManager
+        self._deadline = None
+
+    def _get_timeout(self, cell):
+        # No cell may run past the submission's own deadline.
+        timeout = super()._get_timeout(cell)
+        if self._deadline is None:
+            return timeout
+        left = max(1, int(self._deadline - time.monotonic()) + 1)
+        return left if timeout is None else min(timeout, left)
+
+    def _check_deadline(self):
+        if self._deadline is not None and time.monotonic() >= self._deadline:
+            raise SubmissionTimedOut(f"the notebook ran past the submission's time limit "
+                                     f"({self.submission_timeout:g} s)")
 
     def preprocess(self, nb, resources=None, km=None):
         notebook = (resources or {}).get("nbgrader", {}).get("notebook", "")
@@ -96,6 +121,8 @@ class GuardedExecute(Execute):
             return self.flag(nb, resources, _distinct(whole))
         self._skip = self.leave_out(nb, resources, [v for v in violations if v.scope == CELL])
         self._dead = set()
+        self._deadline = (time.monotonic() + self.submission_timeout
+                          if self.submission_timeout > 0 else None)
         return super().preprocess(nb, resources, km=km)
 
     def scan(self, nb, notebook=""):
@@ -151,8 +178,11 @@ class GuardedExecute(Execute):
         if index in self._skip:
             cell.outputs = self._skip[index]
             return cell, resources
+        self._check_deadline()
         try:
-            return super().preprocess_cell(cell, resources, index)
+            result = super().preprocess_cell(cell, resources, index)
+            self._check_deadline()  # cut short by the deadline, not by its own limit
+            return result
         except DeadKernelError:
             reason = death_reason(self.km) or "it crashed, called exit, or ran out of memory"
             why = ("KernelDied", f"the kernel died while running this cell: {reason}")
