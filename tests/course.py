@@ -13,10 +13,17 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 class Course:
-    def __init__(self, folder, name, source_root=ROOT):
+    def __init__(self, folder, name, source_root=ROOT, config_lines=()):
+        """`config_lines` are added to the course's nbgrader_config.py (a db_url, say)."""
         self.folder, self.name = Path(folder), name
         (self.folder / "solutions").mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / "nbgrader_config.py", self.folder)
+        self.db_url = f"sqlite:///{self.folder / 'gradebook.db'}"
+        for line in config_lines:
+            with open(self.folder / "nbgrader_config.py", "a") as fh:
+                fh.write(line + "\n")
+            if "db_url" in line:
+                self.db_url = line.split("=", 1)[1].strip().strip("\"'")
         shutil.copytree(source_root / "solutions" / name, self.folder / "solutions" / name)
         self.nbgrader("generate_assignment", name, "--force")
         self.release = nbformat.read(self.folder / "notebooks" / name / f"{name}.ipynb", 4)
@@ -37,17 +44,23 @@ class Course:
     def autograde(self, *options):
         return self.nbgrader("autograde", self.name, *options, check=False)
 
+    def autograde_class(self, *options, timeout=900):
+        """`python -m helpers.grading.autograde` on the course, as an instructor runs it."""
+        return subprocess.run([sys.executable, "-m", "helpers.grading.autograde", self.name,
+                               "--no-progress", *options], cwd=self.folder,
+                              capture_output=True, text=True, timeout=timeout)
+
     def scores(self):
         """{student: {test cell id: points}} from the gradebook."""
         result = {}
-        with Gradebook(f"sqlite:///{self.folder / 'gradebook.db'}") as gb:
+        with Gradebook(self.db_url) as gb:
             for sub in gb.assignment_submissions(self.name):
                 nb = sub.notebooks[0]
                 result[sub.student.id] = {g.name: g.score for g in nb.grades}
         return result
 
     def max_scores(self):
-        with Gradebook(f"sqlite:///{self.folder / 'gradebook.db'}") as gb:
+        with Gradebook(self.db_url) as gb:
             nb = gb.find_notebook(self.name, self.name)
             return {c.name: c.max_score for c in nb.grade_cells}
 

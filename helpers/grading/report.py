@@ -115,7 +115,7 @@ def tally(course):
             # Its kind only: the rest of a reason may name the student.
             others[("failed to grade", (entry.get("reason") or "").split(":")[0])] += 1
         for flag in entry.get("flags") or []:
-            others[("flagged", flag.split(", line")[0] if ", line" in flag else flag)] += 1
+            others[("flagged", NUMBER.sub("N", flag))] += 1
     for (kind, message), number in others.most_common():
         rows.append({"exercise": "", "points": "", "students_graded": "",
                      "students_lost_points": "", "kind": kind, "message": message,

@@ -73,11 +73,14 @@ def check_files(folder, notebooks):
     return None
 
 
-def _failure(error):
-    """A failure's reason from nbgrader's traceback."""
-    lines = [line for line in (error or "").strip().splitlines() if line.strip()]
-    last = lines[-1].strip() if lines else "no message"
-    text = error or ""
+def _failure(error, log):
+    """A failure's reason from nbgrader's traceback and log (which holds the error that
+    caused the traceback's "see the above traceback")."""
+    text = f"{log}\n{error}"
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    causes = [line for line in lines if re.match(r"\w+(\.\w+)*(Error|Exception): ", line)
+              and "NbGraderException" not in line]
+    last = (causes or lines or ["no message"])[-1].strip()
     if "SubmissionTimedOut" in text:
         timed = [line for line in lines if "SubmissionTimedOut" in line]
         return "timed out: " + timed[-1].split(":", 1)[-1].strip()
@@ -171,6 +174,6 @@ def _grade(job, snapshot):
                           incidents=_incidents(folder, job["notebooks"]),
                           cell_seconds=_cell_seconds(folder, job["notebooks"]))
         else:
-            result["reason"] = _failure(done.get("error") or log)
+            result["reason"] = _failure(done.get("error") or "", log)
     result["seconds"] = time.monotonic() - start
     return result
