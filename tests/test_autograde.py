@@ -225,7 +225,7 @@ def test_a_run_again_grades_nothing_already_graded(graded):
     before = graded.gradebook.read_bytes()
     done = graded.course.autograde_class("-j", "1", "--student", "solution,wrong")
     assert done.returncode == 0, done.stdout + done.stderr[-2000:]
-    assert "0 submissions graded in this run, 2 already graded" in done.stdout, done.stdout
+    assert "0 submissions in this run, 2 already graded" in done.stdout, done.stdout
     assert graded.gradebook.read_bytes() == before
 
 
@@ -267,6 +267,6 @@ def test_interrupted_then_run_again_grades_the_rest_once(tmp_path):
     assert set(scores) == set(students)
     assert all(scores[s] == course.max_scores() for s in students)
     skipped = len(first) - 1
-    assert re.search(rf"\b{len(students) - skipped} submissions graded in this run"
+    assert re.search(rf"\b{len(students) - skipped} submissions in this run"
                      + (f", {skipped} already graded" if skipped else r"\n"), done.stdout), \
         done.stdout

@@ -28,6 +28,7 @@ Introduced with class autograding (issue 12).
 import argparse
 import logging
 import os
+import signal
 import sys
 import uuid
 
@@ -140,9 +141,16 @@ def _client(args):
     from dask.distributed import Client, LocalCluster
     if args.scheduler:
         return Client(args.scheduler, timeout=30), None
-    cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None, memory_limit=0,
-                           silence_logs=logging.ERROR)
+    # Ctrl-C in the terminal reaches the whole process group: the workers ignore it (a
+    # process started with SIGINT ignored keeps it so) and this process stops them.
+    # Kernels still get their time limit's interrupt: ipykernel sets its own handler.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1,
+                               processes=True, dashboard_address=None, memory_limit=0,
+                               silence_logs=logging.ERROR)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     return Client(cluster), cluster
 
 
@@ -191,7 +199,7 @@ def summary(course, results, skipped, out=sys.stdout):
     graded = [r for r in results if r["status"] == "graded"]
     failed = [r for r in results if r["status"] == "failed"]
     flagged = [r for r in results if r["flags"]]
-    print(f"\n{course.assignment}: {len(results)} submissions graded in this run"
+    print(f"\n{course.assignment}: {len(results)} submissions in this run"
           + (f", {len(skipped)} already graded and skipped (--force grades them again)"
              if skipped else ""), file=out)
     print(f"  graded: {len(graded)}", file=out)
