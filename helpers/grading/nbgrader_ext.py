@@ -12,7 +12,9 @@
   `FLAGGED.txt` in the autograded folder for the instructor. A cell that kills the kernel
   gets a `KernelDied` error, one that goes on after the time limit's interrupt (it caught
   it) a `CellTimeoutError`, and the rest of the notebook runs in a fresh kernel after the
-  earlier cells are replayed, so either costs that exercise, not the whole notebook. Each
+  earlier cells are replayed, so either costs that exercise, not the whole notebook. With
+  `submission_timeout` set (class autograding sets it), a notebook whose cells together
+  run past it is not graded (`SubmissionTimedOut`). Each
   kernel runs in the sandbox of `helpers.grading.sandbox` (its own folder, no gradebook,
   no network, a memory limit).
 - `RedactHiddenTests` runs when feedback is generated: it removes hidden test code from the
