@@ -1,0 +1,108 @@
+"""Class autograding through a Dask scheduler and workers running as separate processes,
+as on several hosts (`--scheduler tcp://HOST:8786`), with the worker grading one
+submission killed mid-way: the submission is graded by the other worker, and nothing is
+lost or counted twice."""
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+import nb01_answers as answers
+from course import Course, answer_sources, with_answers
+from helpers.grading.sandbox import sandbox_available
+
+NAME = answers.NAME
+BIN = os.path.dirname(sys.executable)
+# Correct, and slow enough (a few seconds of numpy) to be killed while it runs.
+SLOW = ("_t = np.zeros(1)\nfor _i in range(3_000_000):\n    _t = _t + 1.0\n\n")
+
+pytestmark = pytest.mark.skipif(not sandbox_available()[0],
+                                reason=f"no sandbox: {sandbox_available()[1]}")
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _start(*command):
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+@pytest.fixture
+def cluster():
+    """(scheduler address, {pid: worker process}), all on loopback, stopped afterwards."""
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    processes = [_start(os.path.join(BIN, "dask-scheduler"), "--host", "127.0.0.1",
+                        "--port", str(port), "--no-dashboard")]
+    workers = {}
+    try:
+        for _ in range(2):
+            worker = _start(os.path.join(BIN, "dask-worker"), address, "--nthreads", "1",
+                            "--nworkers", "1", "--no-nanny", "--no-dashboard",
+                            "--host", "127.0.0.1")
+            processes.append(worker)
+            workers[worker.pid] = worker
+        from dask.distributed import Client
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=120)
+        yield address, workers
+    finally:
+        for process in processes:
+            process.kill()
+            process.wait()
+
+
+def test_a_killed_worker_loses_nothing(cluster, tmp_path):
+    from dask.distributed import Client
+    address, workers = cluster
+    course = Course(tmp_path / "course", NAME)
+    solution = answer_sources(course.solution)
+    wrong = {ex: next(iter(a.values())) for ex, a in answers.WRONG.items() if a}
+    course.submit("slow", with_answers(course.release,
+                                       {**solution, "sigmoid": SLOW + solution["sigmoid"]}))
+    course.submit("solution-1", course.solution)
+    course.submit("solution-2", course.solution)
+    course.submit("wrong", with_answers(course.release, {**solution, **wrong}))
+    course.submit("untouched", course.release)
+    run = subprocess.Popen([sys.executable, "-m", "helpers.grading.autograde", NAME,
+                            "--scheduler", address, "--no-progress", "--cell-timeout", "60"],
+                           cwd=course.folder, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True)
+    killed = None
+    with Client(address, timeout=60) as client:
+        deadline = time.monotonic() + 300
+        while killed is None and time.monotonic() < deadline and run.poll() is None:
+            for worker, keys in client.processing().items():
+                if any("-slow-" in str(key) for key in keys):
+                    time.sleep(3)  # well into the submission, which takes longer
+                    pid = client.run(os.getpid, workers=[worker])[worker]
+                    workers[pid].send_signal(signal.SIGKILL)
+                    killed = pid
+                    break
+            time.sleep(0.2)
+    out, err = run.communicate(timeout=600)
+    assert killed is not None, "the slow submission was never seen running: " + out
+    assert run.returncode == 0, out + err[-3000:]
+    ledger = [json.loads(line) for line in
+              (course.folder / ".autograde" / f"{NAME}.jsonl").read_text().splitlines()]
+    students = sorted(entry["student"] for entry in ledger)
+    assert students == ["slow", "solution-1", "solution-2", "untouched", "wrong"]
+    slow = next(entry for entry in ledger if entry["student"] == "slow")
+    # It finished on the other worker (had the kill come after it finished, this fails).
+    survivor = next(pid for pid in workers if pid != killed)
+    assert slow["worker"].endswith(f":{survivor}"), (slow, killed)
+    assert "graded: 5" in out and "failed: 0" in out, out
+    full = course.max_scores()
+    scores = course.scores()
+    assert scores["slow"] == scores["solution-1"] == scores["solution-2"] == full
+    assert sum(scores["untouched"].values()) == 0
+    assert scores["wrong"] == {cell: 0 if cell.removesuffix("_tests") in wrong else points
+                               for cell, points in full.items()}
