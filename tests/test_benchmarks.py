@@ -49,3 +49,16 @@ def test_ci_time_assigns_each_test_to_its_notebook_and_projects(tmp_path):
                           capture_output=True, text=True, timeout=60)
     # 0.5 m shared + 8 notebooks of 1.5 m on average: 12.5 m, from 3.5 m now
     assert "test time now 3.5 m; with 8 notebooks 12.5 m" in done.stdout, done.stdout
+
+
+def test_autograde_speed_grades_both_ways_and_compares_scores():
+    done = subprocess.run([sys.executable, "benchmarks/autograde_speed.py", "--quick"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr[-3000:]
+    out = done.stdout
+    for command in ("nbgrader autograde", "helpers.grading.autograde"):
+        row = re.search(rf"^{re.escape(command)}\s+([\d.]+)\s+\d+\s+([\d.]+)", out, re.M)
+        assert row and all(float(t) > 0 for t in row.groups()), out
+    assert re.search(r"^ratio nbgrader / new \(wall time\): \d+\.\d\d", out, re.M), out
+    assert "identical scores: all 4 submissions, every test cell" in out, out
+    assert re.search(r"new command on 16 cores: [\d.]+ m", out), out
