@@ -22,28 +22,21 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
 from pathlib import Path
 
-import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from course import Course, answer_sources, with_answers  # noqa: E402
+from course import CRASH, Course, answer_sources, first_of_each, with_answers  # noqa: E402,E501
+from helpers.grading.worker import cell_seconds  # noqa: E402
 
 CLASS_SIZE = 300
 CORES = (2, 4, 8, 16)
-# The same crash as tests/test_pipeline.py: a read far outside the array kills the kernel.
-CRASH = ("\nnp.lib.stride_tricks.as_strided(np.zeros(1), shape=(10**8,),"
-         " strides=(8 * 10**6,)).sum()\n")
 
 
 def variants(module, solution, release):
     """[(kind, notebook)]: the kinds of submission tests/test_pipeline.py grades."""
-    def first_of_each(by_exercise):
-        return {ex: next(iter(a.values())) for ex, a in by_exercise.items() if a}
-
     answers = {"solution": {}, "wrong": first_of_each(module.WRONG),
                "right": first_of_each(module.RIGHT),
                "crashes": {module.CRASHES: solution[module.CRASHES] + CRASH},
@@ -53,24 +46,12 @@ def variants(module, solution, release):
     return built
 
 
-def cell_seconds(path):
-    """Seconds a graded notebook's cells ran, from nbclient's `execution` timestamps
-    (None when nbgrader kept none)."""
-    total, found = 0.0, False
-    for cell in nbformat.read(path, 4).cells:
-        timing = cell.get("metadata", {}).get("execution", {})
-        start, end = timing.get("iopub.execute_input"), timing.get("shell.execute_reply")
-        if start and end:
-            found = True
-            total += (datetime.fromisoformat(end.replace("Z", "+00:00")) -
-                      datetime.fromisoformat(start.replace("Z", "+00:00"))).total_seconds()
-    return total if found else None
-
-
 def mean_cell_seconds(course, students):
-    times = [cell_seconds(course.folder / "autograded" / s / course.name /
-                          f"{course.name}.ipynb") for s in students]
-    times = [t for t in times if t is not None]
+    """Mean seconds the graded notebooks' cells ran (nbclient's `execution` timestamps,
+    read as the grading workers read them), and how many had any."""
+    times = [cell_seconds(course.folder / "autograded" / s / course.name, [course.name])
+             for s in students]
+    times = [t for t in times if t > 0]
     return (sum(times) / len(times), len(times)) if times else (None, 0)
 
 

@@ -69,6 +69,19 @@ class Course:
                              f"{self.name}.ipynb", 4)
 
 
+# An answer line that kills its kernel: a read far outside the array (SIGSEGV).
+CRASH = ("\nnp.lib.stride_tricks.as_strided(np.zeros(1), shape=(10**8,),"
+         " strides=(8 * 10**6,)).sum()\n")
+
+
+def first_of_each(answers_by_exercise):
+    """The first answer of every exercise that has one ({grade_id: source}), as one
+    submission: exercises are graded independently (a check substitutes the reference for
+    earlier exercises), so one submission can carry a wrong answer to each at once."""
+    return {ex: next(iter(answers.values()))
+            for ex, answers in answers_by_exercise.items() if answers}
+
+
 def with_answers(nb, answers):
     """A copy of `nb` whose answer cells named in `answers` ({grade_id: source}) are
     replaced, as a student would fill them in."""

@@ -22,13 +22,11 @@ import nbformat
 import pytest
 
 import nb01_answers as answers
-from course import Course, answer_sources, with_answers
+from course import CRASH, Course, answer_sources, first_of_each, with_answers
 from helpers.grading.sandbox import sandbox_available
 
 NAME = answers.NAME
 CELL_TIMEOUT, SUBMISSION_TIMEOUT = "8", "30"
-CRASH = ("\nnp.lib.stride_tricks.as_strided(np.zeros(1), shape=(10**8,),"
-         " strides=(8 * 10**6,)).sum()\n")
 LOOP = "while True:\n    pass\n\n"
 # A thousand arrays of 1 GiB: far past the kernel's 4 GiB memory limit. Empty ones: the
 # limit counts what is mapped, and filling 4 GiB takes this machine longer than a cell's
@@ -44,17 +42,13 @@ pytestmark = pytest.mark.skipif(not sandbox_available()[0],
                                 reason=f"no sandbox: {sandbox_available()[1]}")
 
 
-def _first(table):
-    return {ex: next(iter(found.values())) for ex, found in table.items() if found}
-
-
 def _class(solution):
     """{student: (answers replacing the solution's, the exercises that must lose points)}
     for the students that are graded."""
-    wrong = _first(answers.WRONG)
+    wrong = first_of_each(answers.WRONG)
     return {
         "solution": ({}, set()),
-        "right": (_first(answers.RIGHT), set()),
+        "right": (first_of_each(answers.RIGHT), set()),
         "wrong": (wrong, set(wrong)),
         "crashes-kernel": ({answers.CRASHES: solution[answers.CRASHES] + CRASH},
                            {answers.CRASHES}),

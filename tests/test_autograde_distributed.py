@@ -13,7 +13,7 @@ import time
 import pytest
 
 import nb01_answers as answers
-from course import Course, answer_sources, with_answers
+from course import Course, answer_sources, first_of_each, with_answers
 from helpers.grading.sandbox import sandbox_available
 
 NAME = answers.NAME
@@ -65,7 +65,7 @@ def test_a_killed_worker_loses_nothing(cluster, tmp_path):
     address, workers = cluster
     course = Course(tmp_path / "course", NAME)
     solution = answer_sources(course.solution)
-    wrong = {ex: next(iter(a.values())) for ex, a in answers.WRONG.items() if a}
+    wrong = first_of_each(answers.WRONG)
     course.submit("slow", with_answers(course.release,
                                        {**solution, "sigmoid": SLOW + solution["sigmoid"]}))
     course.submit("solution-1", course.solution)

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 import nb01_answers as answers
-from course import Course, answer_sources, with_answers
+from course import Course, answer_sources, first_of_each, with_answers
 from helpers.grading.sandbox import sandbox_available
 from postgres import postgres_url  # noqa: F401  (the fixture)
 
@@ -14,10 +14,6 @@ NAME = answers.NAME
 
 pytestmark = pytest.mark.skipif(not sandbox_available()[0],
                                 reason=f"no sandbox: {sandbox_available()[1]}")
-
-
-def _first(table):
-    return {ex: next(iter(found.values())) for ex, found in table.items() if found}
 
 
 @pytest.fixture(scope="module")
@@ -29,9 +25,9 @@ def course(postgres_url, tmp_path_factory):  # noqa: F811
     course.submit("solution", course.solution)
     course.submit("untouched", course.release)
     course.submit("wrong", with_answers(course.release,
-                                        {**solution, **_first(answers.WRONG)}))
+                                        {**solution, **first_of_each(answers.WRONG)}))
     course.submit("right", with_answers(course.release,
-                                        {**solution, **_first(answers.RIGHT)}))
+                                        {**solution, **first_of_each(answers.RIGHT)}))
     course.first_run = course.autograde_class("-j", "2", "--cell-timeout", "25")
     return course
 
@@ -48,14 +44,14 @@ def test_a_class_is_graded_into_postgresql(course):
     scores = course.scores()
     assert scores["solution"] == scores["right"] == _expected(course, set())
     assert sum(scores["untouched"].values()) == 0
-    assert scores["wrong"] == _expected(course, set(_first(answers.WRONG)))
+    assert scores["wrong"] == _expected(course, set(first_of_each(answers.WRONG)))
 
 
 def test_two_graders_at_once(course):
     solution = answer_sources(course.solution)
     course.submit("late-solution", course.solution)
     course.submit("late-wrong", with_answers(course.release,
-                                             {**solution, **_first(answers.WRONG)}))
+                                             {**solution, **first_of_each(answers.WRONG)}))
     runs = [subprocess.Popen([sys.executable, "-m", "helpers.grading.autograde", NAME,
                               "--no-progress", "-j", "1", "--student", student],
                              cwd=course.folder, stdout=subprocess.PIPE,
@@ -66,7 +62,7 @@ def test_two_graders_at_once(course):
         assert run.returncode == 0, out + err[-2000:]
     scores = course.scores()
     assert scores["late-solution"] == _expected(course, set())
-    assert scores["late-wrong"] == _expected(course, set(_first(answers.WRONG)))
+    assert scores["late-wrong"] == _expected(course, set(first_of_each(answers.WRONG)))
     again = course.autograde_class("-j", "1")
     assert again.returncode == 0, again.stdout + again.stderr[-2000:]
     assert "0 submissions in this run, 6 already graded" in again.stdout, again.stdout

@@ -17,22 +17,12 @@ import nbformat
 import pytest
 
 from answers import MODULES
-from course import Course, answer_sources, with_answers
+from course import CRASH, Course, answer_sources, first_of_each, with_answers
 from helpers.grading.guard import is_answer, notebook_names
 
 # The notebook whose submissions also loop forever (see the loop test).
 LOOPING_MODULE = MODULES[0]
 LOOPING = LOOPING_MODULE.NAME
-CRASH = ("\nnp.lib.stride_tricks.as_strided(np.zeros(1), shape=(10**8,),"
-         " strides=(8 * 10**6,)).sum()\n")
-
-
-def _first_of_each(answers_by_exercise):
-    """The first answer of every exercise that has one, as one submission. Exercises are
-    graded independently (a check substitutes the reference for earlier exercises), so
-    one submission can carry a wrong answer to each exercise at once."""
-    return {ex: next(iter(answers.values()))
-            for ex, answers in answers_by_exercise.items() if answers}
 
 
 def _variants(module, solution):
@@ -41,9 +31,9 @@ def _variants(module, solution):
     # One submission of wrong answers and one of correct alternatives show that nbgrader
     # scores what the test cells do; tests/test_exercises.py runs every other answer's
     # test cell in-process, where a kernel adds nothing but time.
-    wrong = _first_of_each(module.WRONG)
+    wrong = first_of_each(module.WRONG)
     variants["wrong"] = (wrong, set(wrong))
-    variants["right"] = (_first_of_each(module.RIGHT), set())
+    variants["right"] = (first_of_each(module.RIGHT), set())
     variants["crashes-kernel"] = ({module.CRASHES: solution[module.CRASHES] + CRASH},
                                   {module.CRASHES})
     if module.NAME == LOOPING:

@@ -36,7 +36,7 @@ from nbgrader.coursedir import CourseDirectory
 
 from . import gradebook, report
 from .ledger import Ledger
-from .worker import course_config, grade
+from .worker import course_config, failed, grade
 
 FAILED_WORKER = ("the worker grading it died each time it was tried: the submission may "
                  "crash its grader; grade it alone with `nbgrader autograde {assignment} "
@@ -132,11 +132,6 @@ class Class:
         return result
 
 
-def _failed(student, reason):
-    return {"student": student, "status": "failed", "reason": reason, "flags": [],
-            "incidents": [], "seconds": 0.0, "cell_seconds": 0.0, "worker": None}
-
-
 def _client(args):
     from dask.distributed import Client, LocalCluster
     if args.scheduler:
@@ -176,10 +171,10 @@ def run(course, students, args, out=sys.stdout):
                 try:
                     result = future.result()
                 except KilledWorker:
-                    result = _failed(student, FAILED_WORKER.format(
+                    result = failed(student, FAILED_WORKER.format(
                         assignment=course.assignment, student=student))
                 except Exception as err:
-                    result = _failed(student, f"grading error: {type(err).__name__}: {err}")
+                    result = failed(student, f"grading error: {type(err).__name__}: {err}")
                 results.append(course.finish(result))
                 bar.update(1)
     except KeyboardInterrupt:

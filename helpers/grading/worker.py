@@ -108,7 +108,7 @@ def _incidents(folder, notebooks):
     return found
 
 
-def _cell_seconds(folder, notebooks):
+def cell_seconds(folder, notebooks):
     """Seconds the notebooks' cells ran, from nbclient's timing metadata (0 if absent)."""
     total = 0.0
     for name in notebooks:
@@ -131,10 +131,18 @@ def grade(job, snapshot):
     try:
         return _grade(job, snapshot)
     except Exception as err:
-        return {"student": job["student"], "status": "failed", "flags": [],
-                "reason": f"grading error: {type(err).__name__}: {err}", "incidents": [],
-                "seconds": time.monotonic() - start, "cell_seconds": 0.0,
-                "worker": f"{socket.gethostname()}:{os.getpid()}"}
+        return {**failed(job["student"], f"grading error: {type(err).__name__}: {err}"),
+                "seconds": time.monotonic() - start, "worker": _worker()}
+
+
+def _worker():
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def failed(student, reason):
+    """The result of a submission that could not be graded (see the module docstring)."""
+    return {"student": student, "status": "failed", "reason": reason, "flags": [],
+            "incidents": [], "seconds": 0.0, "cell_seconds": 0.0, "worker": None}
 
 
 def _grade(job, snapshot):
@@ -146,9 +154,7 @@ def _grade(job, snapshot):
 
     start = time.monotonic()
     assignment, student = job["assignment"], job["student"]
-    result = {"student": student, "status": "failed", "reason": None, "flags": [],
-              "incidents": [], "seconds": 0.0, "cell_seconds": 0.0,
-              "worker": f"{socket.gethostname()}:{os.getpid()}"}
+    result = {**failed(student, None), "worker": _worker()}
     config = course_config(job["root"])
     for section, values in job.get("options", {}).items():
         for trait, value in values.items():
@@ -172,7 +178,7 @@ def _grade(job, snapshot):
             folder = job["autograded"]
             result.update(status="graded",
                           incidents=_incidents(folder, job["notebooks"]),
-                          cell_seconds=_cell_seconds(folder, job["notebooks"]))
+                          cell_seconds=cell_seconds(folder, job["notebooks"]))
         else:
             result["reason"] = _failure(done.get("error") or "", log)
     result["seconds"] = time.monotonic() - start
