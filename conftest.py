@@ -1,11 +1,16 @@
 """Project-wide pytest set-up (tests/ and the solution notebooks that nbval runs): the
-scheduling of pytest-xdist, and the tests that need MNIST."""
+scheduling of pytest-xdist, the pinned numerics, and the tests that need MNIST."""
 import functools
 import os
 import re
 from pathlib import Path
 
 import pytest
+
+from helpers.reproducible import pin
+
+# Before anything imports numpy: the xdist workers and the notebooks' kernels inherit it.
+pin()
 
 # A test's parameter that names a whole notebook: "[08_keras_mnist]".
 NOTEBOOK_PARAM = re.compile(r"\[(\d\d_[a-z0-9_]+)\]$")

@@ -1,7 +1,8 @@
 """Class autograding through a Dask scheduler and workers running as separate processes,
-as on several hosts (`--scheduler tcp://HOST:8786`), with the worker grading one
-submission killed mid-way: the submission is graded by the other worker, and nothing is
-lost or counted twice."""
+as on several hosts (`--scheduler tcp://HOST:8786`), with the only worker killed in the
+middle of a submission and another joining after: that worker held everything the
+scheduler had (the gradebook's snapshot too), and the new one grades the whole class,
+nothing lost or counted twice."""
 import json
 import os
 import signal
@@ -37,23 +38,26 @@ def _start(*command):
 
 @pytest.fixture
 def cluster():
-    """(scheduler address, {pid: worker process}), all on loopback, stopped afterwards."""
+    """(scheduler address, start_worker), all on loopback, stopped afterwards; one worker
+    is running, start_worker() starts another and returns its process."""
     port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
     processes = [_start(os.path.join(BIN, "dask-scheduler"), "--host", "127.0.0.1",
                         "--port", str(port), "--no-dashboard")]
-    workers = {}
+
+    def start_worker():
+        worker = _start(os.path.join(BIN, "dask-worker"), address, "--nthreads", "1",
+                        "--nworkers", "1", "--no-nanny", "--no-dashboard",
+                        "--host", "127.0.0.1")
+        processes.append(worker)
+        return worker
+
     try:
-        for _ in range(2):
-            worker = _start(os.path.join(BIN, "dask-worker"), address, "--nthreads", "1",
-                            "--nworkers", "1", "--no-nanny", "--no-dashboard",
-                            "--host", "127.0.0.1")
-            processes.append(worker)
-            workers[worker.pid] = worker
+        start_worker()
         from dask.distributed import Client
         with Client(address, timeout=60) as client:
-            client.wait_for_workers(2, timeout=120)
-        yield address, workers
+            client.wait_for_workers(1, timeout=120)
+        yield address, start_worker
     finally:
         for process in processes:
             process.kill()
@@ -62,7 +66,7 @@ def cluster():
 
 def test_a_killed_worker_loses_nothing(cluster, tmp_path):
     from dask.distributed import Client
-    address, workers = cluster
+    address, start_worker = cluster
     course = Course(tmp_path / "course", NAME)
     solution = answer_sources(course.solution)
     wrong = first_of_each(answers.WRONG)
@@ -76,16 +80,17 @@ def test_a_killed_worker_loses_nothing(cluster, tmp_path):
                             "--scheduler", address, "--no-progress", "--cell-timeout", "60"],
                            cwd=course.folder, stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, text=True)
-    killed = None
+    killed = survivor = None
     with Client(address, timeout=60) as client:
         deadline = time.monotonic() + 300
         while killed is None and time.monotonic() < deadline and run.poll() is None:
             for worker, keys in client.processing().items():
                 if any("-slow-" in str(key) for key in keys):
                     time.sleep(3)  # well into the submission, which takes longer
-                    pid = client.run(os.getpid, workers=[worker])[worker]
-                    workers[pid].send_signal(signal.SIGKILL)
-                    killed = pid
+                    killed = client.run(os.getpid, workers=[worker])[worker]
+                    os.kill(killed, signal.SIGKILL)
+                    # Only now: no other worker can have copied what the dead one held.
+                    survivor = start_worker().pid
                     break
             time.sleep(0.2)
     out, err = run.communicate(timeout=600)
@@ -96,8 +101,7 @@ def test_a_killed_worker_loses_nothing(cluster, tmp_path):
     students = sorted(entry["student"] for entry in ledger)
     assert students == ["slow", "solution-1", "solution-2", "untouched", "wrong"]
     slow = next(entry for entry in ledger if entry["student"] == "slow")
-    # It finished on the other worker (had the kill come after it finished, this fails).
-    survivor = next(pid for pid in workers if pid != killed)
+    # It finished on the new worker (had the kill come after it finished, this fails).
     assert slow["worker"].endswith(f":{survivor}"), (slow, killed)
     assert "graded: 5" in out and "failed: 0" in out, out
     full = course.max_scores()

@@ -158,8 +158,12 @@ def run(course, students, args, out=sys.stdout):
     client, cluster = _client(args)
     results, futures = [], {}
     try:
-        snapshot = client.scatter(gradebook.snapshot(course.db_url), broadcast=True)
         token = uuid.uuid4().hex[:8]
+        # A task, not scattered data: Dask keeps one copy of what was scattered (its
+        # memory manager drops the replicas) and forgets it, and every submission that
+        # needs it, when the worker holding it dies; a task is recomputed elsewhere.
+        snapshot = client.submit(bytes, gradebook.snapshot(course.db_url), pure=False,
+                                 key=f"gradebook-{course.assignment}-{token}")
         for student in students:
             future = client.submit(grade, course.job(student, args), snapshot, pure=False,
                                    key=f"grade-{course.assignment}-{student}-{token}")

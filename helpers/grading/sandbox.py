@@ -49,7 +49,8 @@ PASS_ENV = ("PATH", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TZ", "PYTHONPATH"
             "PYTHONHASHSEED", "PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED",
             "PYDEVD_DISABLE_FILE_VALIDATION", "VIRTUAL_ENV", "KERAS_BACKEND",
             "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
-            "NUMEXPR_NUM_THREADS", "XLA_FLAGS", "JAX_PLATFORMS", "MPLBACKEND", "MNIST_PATH")
+            "NUMEXPR_NUM_THREADS", "XLA_FLAGS",
+            "OPENBLAS_CORETYPE", "NPY_DISABLE_CPU_FEATURES", "JAX_PLATFORMS", "MPLBACKEND", "MNIST_PATH")
 PASS_ENV_PREFIXES = ("JPY_", "NBGRADER_")  # jupyter_client's and nbgrader's own
 # Home, caches and IPython's profile in the private /tmp, never the grader's home.
 SANDBOX_ENV = {"HOME": "/tmp", "TMPDIR": "/tmp", "IPYTHONDIR": "/tmp/.ipython",

@@ -171,8 +171,8 @@ for name, dims in (("3 hidden units", [2, 3, 1]), ("2 layers of 40 units", BIG))
 #   help it; a bigger network would.
 # - The big network gets 96.5% of the training set, more than the 95% that the flipped
 #   labels allow: it has learnt some of those flipped labels. On the validation set it
-#   gets 81.0%, worse than the small network. Its training accuracy is not a sign of
-#   quality but of memory, and the gap of 15.5 points is **high variance**
+#   gets 81.2%, worse than the small network. Its training accuracy is not a sign of
+#   quality but of memory, and the gap of 15.3 points is **high variance**
 #   (over-fitting): what it learnt depends on the particular 200 points it saw. Its
 #   spread over the seeds, 2.9 points on the training set, says the same: how much
 #   noise it memorises depends on where it started.
@@ -485,10 +485,10 @@ plt.show()
 # %% [markdown]
 # As λ grows, the training accuracy falls steadily, from 96.5% to 84.5%, and the sum of
 # the squared weights with it, from 2621 to 8: the price of large weights works. The
-# validation accuracy first rises, from 81.0% to 86.8% at λ = 0.3, then falls again, to
+# validation accuracy first rises, from 81.2% to 86.7% at λ = 0.3, then falls again, to
 # 86.0% at λ = 1 and 83.7% at λ = 3, where the network is pushed towards a straight line
 # and under-fits (high bias again). The validation set chooses λ = 0.3, and there the
-# gap between the two accuracies is down from 15.5 points to 2.4, with a spread over
+# gap between the two accuracies is down from 15.3 points to 2.1, with a spread over
 # the seeds of 0.2 points instead of 2.9.
 
 # %% [markdown]
@@ -803,9 +803,9 @@ ax.set_title(f"dropout: mean ± std over {len(SEEDS)} seeds")
 plt.show()
 
 # %% [markdown]
-# Any dropout at all closes most of the gap: from 15.5 points without it to 3.9 at
+# Any dropout at all closes most of the gap: from 15.3 points without it to 3.9 at
 # `keep_prob = 0.85`, 2.7 at 0.7 and 1.1 at 0.5, while the validation accuracy rises from
-# 81.0% to 86.3%, 86.8% and 87.2%. The validation set picks 0.5, although the three
+# 81.2% to 86.3%, 86.8% and 87.2%. The validation set picks 0.5, although the three
 # values lie within about one spread of each other: on 200 validation points, 0.4 points
 # is less than one example. The training accuracy (measured, as always, without dropout)
 # falls as `keep_prob` does: as with L2, closing the gap costs some fit to the training
@@ -850,7 +850,7 @@ plt.show()
 # (in practice: train, evaluate on the validation set every so often, keep the best
 # weights so far, and stop when they have not improved for a while, Keras's
 # `EarlyStopping(restore_best_weights=True)`). Here that step comes between 46 and 58,
-# where the validation accuracy is 87.0% to 88.0%, against 80.0% to 82.5% after 1,500
+# where the validation accuracy is 87.0% to 88.0%, against 78.0% to 83.0% after 1,500
 # steps. It is the cheapest regulariser, a few lines and no new hyper-parameter but
 # one you can read off a curve; its drawback is that one knob now does two jobs
 # (fitting the training set and not over-fitting it), where L2 and dropout let training
@@ -886,13 +886,13 @@ for ax, (name, (lambd, keep_prob)) in zip(axes, final.items()):
 plt.show()
 
 # %% [markdown]
-# Without regularisation the network gets 97.0% of the training set, 80.3% of the
-# validation set and 84.2% of the test set: a gap of 13 points between the data it saw
+# Without regularisation the network gets 97.0% of the training set, 80.4% of the
+# validation set and 85.2% of the test set: a gap of 12 points between the data it saw
 # and new data. Its boundary shows why: islands and spikes around single training
-# points, several of them points whose labels were flipped. L2 with λ = 0.3 gets 89.2%,
-# 86.7% and 90.2%, dropout with `keep_prob` = 0.5 88.5%, 86.8% and 90.1%: the gap to the
+# points, several of them points whose labels were flipped. L2 with λ = 0.3 gets 89.0%,
+# 86.6% and 90.0%, dropout with `keep_prob` = 0.5 88.5%, 86.8% and 90.1%: the gap to the
 # test set has closed (the test set happens to be a little easier than the validation
-# set: 200 points, so a percentage moves by 0.5 per point), and both gain about six
+# set: 200 points, so a percentage moves by 0.5 per point), and both gain about five
 # points of test accuracy. Both boundaries follow the wave and ignore the stray points.
 # The course this comparison follows reports the same pattern on its own data: none
 # 95/91.5%, L2 94/93%, dropout 93/95% (train/test).
@@ -1158,7 +1158,7 @@ plt.show()
 # %% [markdown]
 # At learning rate 0.3 all of them train, and the normalised ones much faster: their
 # training cost falls well below the plain network's, jittering on the way, to 0.086
-# (before the ReLU) and 0.076 (after) at its lowest, where the plain one stays above
+# (before the ReLU) and 0.080 (after) at its lowest, where the plain one stays above
 # 0.30. At learning rate 3 the plain network blows up: its cost jumps instead of falling,
 # its activations overflow (the mean final cost is nan), and every run ends at chance,
 # 51.5% of the validation set, the share of its larger class. With batch normalisation,
@@ -1168,7 +1168,7 @@ plt.show()
 # faster. The two placements do about equally well here.
 #
 # It is not a regulariser here: the validation accuracy of the normalised networks is
-# *lower* (79% to 84% against 86%), because it fits this small noisy training set faster
+# *lower* (80% to 82% against 86%), because it fits this small noisy training set faster
 # and further. With mini-batches, the batch statistics add a little noise that does
 # regularise somewhat; with the whole training set in every step, as here, there is none.
 # On this data set you would add L2 or dropout to it.
@@ -1212,7 +1212,7 @@ print(f"one example at a time: every prediction is {alone[0, 0]:.4f}")
 # %% [markdown]
 # ## What you should have seen
 #
-# - A big network on 200 noisy points got 96.5% of its training set and 81.0% of the
+# - A big network on 200 noisy points got 96.5% of its training set and 81.2% of the
 #   validation set: high variance. A tiny one got about 84% of both: high bias.
 # - L2 adds $\frac{\lambda}{2m}\sum_l \|W^{[l]}\|_F^2$ to the cost, so each $dW^{[l]}$
 #   gains $\frac{\lambda}{m} W^{[l]}$ (the biases are untouched): gradient descent then
@@ -1224,7 +1224,7 @@ print(f"one example at a time: every prediction is {alone[0, 0]:.4f}")
 #   check needs the masks fixed or dropout off.
 # - λ = 0.3, `keep_prob` = 0.5 and a stopping step near 50 were chosen on the
 #   validation set. Then, once, the test set (train / validation / test, five seeds): no
-#   regularisation 97.0 / 80.3 / 84.2%, L2 89.2 / 86.7 / 90.2%, dropout 88.5 / 86.8 /
+#   regularisation 97.0 / 80.4 / 85.2%, L2 89.0 / 86.6 / 90.0%, dropout 88.5 / 86.8 /
 #   90.1%.
 # - Batch normalisation normalises each unit over the batch with its mean and variance,
 #   then scales by γ and shifts by β; at test time it uses running averages. A deep plain

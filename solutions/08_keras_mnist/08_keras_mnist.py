@@ -615,7 +615,7 @@ print("training accuracy per epoch:", np.round(history_numpy["accuracy"], 3))
 print(f"numpy network, test accuracy: {accuracy_numpy:.1%}")
 
 # %% [markdown]
-# The numpy network reaches 97.7%, next to Keras's 97.4%: the same method gives the same
+# The numpy network reaches 97.5%, next to Keras's 97.4%: the same method gives the same
 # result, give or take the luck of the initial weights and the shuffling. Both, with
 # the training times measured on your machine:
 
@@ -651,4 +651,4 @@ print(f"{'numpy (helpers.train.fit)':<30}{accuracy_numpy:>15.1%}{seconds_numpy:>
 # - The confusion matrix shows where the errors go: 2s read as 8s (43 of them) led the
 #   list without a hidden layer, and 12 were left with one.
 # - The numpy network from `helpers`, with the same architecture, initialisation,
-#   optimizer and data, reached 97.7%.
+#   optimizer and data, reached 97.5%.
