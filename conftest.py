@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.reproducible import pin
+from helpers.grading.reproducible import pin
 
 # Before anything imports numpy: the xdist workers and the notebooks' kernels inherit it.
 pin()

@@ -1,4 +1,4 @@
-"""helpers.reproducible: the kernel choices pinned so that nbval's digits match anywhere."""
+"""helpers.grading.reproducible: the kernels pinned, so that nbval's digits match anywhere."""
 import json
 import os
 import platform
@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from helpers.reproducible import PINNED, pin
+from helpers.grading.reproducible import PINNED, pin
 
 X86 = platform.machine().lower() in ("x86_64", "amd64")
 

@@ -44,7 +44,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from helpers.reproducible import pin
+from .reproducible import pin
 
 ROOT = Path(__file__).resolve().parents[2]
 # What JupyterLab stores for the kernel ipykernel installs ("python3"): its name, and

@@ -12,7 +12,7 @@ the last decade has, gives one set of digits everywhere.
 conftest.py and `python -m helpers.grading.build` call it. Students need none of this:
 their numbers differ from the printed ones only in the last digits, if at all.
 
-Introduced with the CI of notebook 01; used by the tests and the build.
+Introduced with the course's CI; used by the tests and the build.
 """
 import os
 import platform
