@@ -25,7 +25,7 @@ from pathlib import Path
 import nbformat
 from nbgrader.api import Base, Gradebook, MissingEntry
 from nbgrader.preprocessors import AssignLatePenalties, SaveAutoGrades
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 from sqlalchemy.exc import SAWarning
 
 # The tables that define assignments (not students, submissions or grades), parents first.
@@ -47,11 +47,16 @@ def snapshot(db_url):
     """The assignment definitions of the gradebook at `db_url`, as SQLite file bytes."""
     with tempfile.TemporaryDirectory(prefix="gradebook-snapshot-") as folder:
         path = Path(folder, "gradebook.db")
-        Gradebook(f"sqlite:///{path}").close()  # nbgrader's schema and version stamp
         source, target = create_engine(db_url), create_engine(f"sqlite:///{path}")
         try:
+            # nbgrader's schema and the source's version stamp. Not `Gradebook(path)`: on
+            # a new file it asks a subprocess (`alembic heads`) for the version, seconds.
+            Base.metadata.create_all(bind=target)
             with source.connect() as read, target.begin() as write:
-                write.execute(Base.metadata.tables["course"].delete())  # Gradebook's default
+                version = read.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                write.execute(text("CREATE TABLE alembic_version "
+                                   "(version_num VARCHAR(32) NOT NULL)"))
+                write.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": version})
                 for name in DEFINITIONS:
                     table = Base.metadata.tables[name]
                     rows = [dict(row) for row in read.execute(table.select()).mappings()]
@@ -91,6 +96,10 @@ def record(config, db_url, course_id, assignment, student, folder, timestamp):
         _record(config, db_url, course_id, assignment, student, folder, timestamp)
 
 
+# What `record` runs here: a worker leaves these out (its gradebook is thrown away).
+RECORDERS = (SaveAutoGrades, AssignLatePenalties)
+
+
 def _record(config, db_url, course_id, assignment, student, folder, timestamp):
     with Gradebook(db_url, course_id) as gb:
         gb.update_or_create_student(student)
@@ -104,5 +113,5 @@ def _record(config, db_url, course_id, assignment, student, folder, timestamp):
         nb = nbformat.read(path, as_version=4)
         resources = {"nbgrader": {"db_url": db_url, "assignment": assignment,
                                   "notebook": name, "student": student}}
-        for preprocessor in (SaveAutoGrades, AssignLatePenalties):
+        for preprocessor in RECORDERS:
             nb, resources = preprocessor(config=config).preprocess(nb, resources)
