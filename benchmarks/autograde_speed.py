@@ -5,7 +5,10 @@ the untouched release, and wrong, correct-alternative, crashing and looping answ
 tests/nbNN_answers.py, cycled to N students), grades course A with one `nbgrader
 autograde` process and course B with the new command, and prints both wall times, their
 ratio, each one's overhead per submission (time outside the notebook's own cells), a
-projection for a 300-student class, and whether both gave the same scores.
+projection for a 300-student class, and whether both gave the same scores. Last, the
+machine's ceiling: as many plain `nbgrader autograde` processes as workers, side by side,
+each on its share of copies of the submissions: nothing shared and nothing saved, what
+perfect splitting by hand would give on these cores (`--no-ceiling` skips it).
 
     python benchmarks/autograde_speed.py                     # notebook 01, 20 submissions
     python benchmarks/autograde_speed.py --submissions 12 -j 2
@@ -18,6 +21,7 @@ change the exit status (they belong to a quiet machine).
 import argparse
 import importlib
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -55,6 +59,32 @@ def mean_cell_seconds(course, students):
     return (sum(times) / len(times), len(times)) if times else (None, 0)
 
 
+def shards(course, students, count, scratch):
+    """`count` copies of `course`'s folder, each holding every count-th submission only."""
+    folders = []
+    for k in range(count):
+        folder = scratch / f"shard{k}"
+        shutil.copytree(course.folder, folder)
+        for student in set(students) - set(students[k::count]):
+            shutil.rmtree(folder / "submitted" / student)
+        folders.append(folder)
+    return folders
+
+
+def nbgrader_side_by_side(folders, *options):
+    """Plain `nbgrader autograde` in each folder at once: what the machine gives when
+    nothing at all is shared (the ceiling of any parallel grader here)."""
+    logs = [open(folder / "autograde.log", "w+") for folder in folders]
+    runs = [subprocess.Popen([sys.executable, "-m", "nbgrader", "autograde", *options],
+                             cwd=folder, stdout=log, stderr=subprocess.STDOUT)
+            for folder, log in zip(folders, logs)]
+    codes = [run.wait() for run in runs]
+    done = [(code, log.seek(0) or log.read()) for code, log in zip(codes, logs)]
+    for log in logs:
+        log.close()
+    return done
+
+
 def timed(run):
     start = time.perf_counter()
     done = run()
@@ -69,6 +99,8 @@ def main(argv=None):
     parser.add_argument("--cell-timeout", type=float, default=10,
                         help="per-cell time limit, short so the looping answer is cheap")
     parser.add_argument("--quick", action="store_true", help="4 submissions (CI smoke run)")
+    parser.add_argument("--no-ceiling", dest="ceiling", action="store_false",
+                        help="skip the machine's ceiling (nbgrader on shards side by side)")
     args = parser.parse_args(argv)
     n = 4 if args.quick else args.submissions
     module = importlib.import_module(f"nb{args.notebook[:2]}_answers")
@@ -81,10 +113,14 @@ def main(argv=None):
             course.submit(student, kinds[i % len(kinds)][1])
 
     timeout = int(args.cell_timeout)
+    workers = min(args.workers, n)
+    sharded = shards(courses[0], students, workers, scratch) if args.ceiling else []
     old_wall, old = timed(lambda: courses[0].autograde(f"--Execute.timeout={timeout}"))
     new_wall, new = timed(lambda: courses[1].autograde_class(
         "-j", str(args.workers), "--cell-timeout", str(args.cell_timeout)))
-    workers = min(args.workers, n)
+    if sharded:
+        ceiling_wall, ceiling = timed(lambda: nbgrader_side_by_side(
+            sharded, courses[0].name, f"--Execute.timeout={timeout}"))
 
     print(f"{args.notebook}: {n} submissions ({', '.join(k for k, _ in kinds)}, cycled), "
           f"cell time limit {timeout} s, {os.cpu_count()} cores here")
@@ -101,6 +137,11 @@ def main(argv=None):
               f"{'n/a' if cells is None else f'{cells:.2f}':>9}{overhead:>12}")
     print(f"ratio nbgrader / new (wall time): {old_wall / new_wall:.2f} "
           f"(target on 2 cores: 1.80)")
+    if sharded:
+        print(f"ceiling: {workers} plain nbgrader autograde processes side by side, each on "
+              f"1/{workers} of the submissions (nothing shared, no start-up saved): "
+              f"{ceiling_wall:.1f} s, ratio {old_wall / ceiling_wall:.2f}; the new command "
+              f"reaches {ceiling_wall / new_wall:.0%} of it")
     print("overhead = wall time x workers / submissions - mean cell time per submission; "
           "cell time from the autograded notebooks' execution timestamps "
           "(iopub.execute_input to shell.execute_reply), n/a if nbgrader kept none")
@@ -123,10 +164,13 @@ def main(argv=None):
         print("\n".join(differences))
     else:
         print(f"identical scores: all {n} submissions, every test cell")
+    failed_shards = [err[-2000:] for code, err in (ceiling if sharded else []) if code]
+    if failed_shards:
+        print("a ceiling shard failed:\n" + "\n".join(failed_shards))
     if old.returncode or new.returncode:
         print(f"exit codes: nbgrader {old.returncode}, new {new.returncode}\n"
               f"{old.stderr[-2000:]}\n{new.stdout[-2000:]}{new.stderr[-2000:]}")
-    return 1 if differences or missing or new.returncode else 0
+    return 1 if differences or missing or new.returncode or failed_shards else 0
 
 
 if __name__ == "__main__":

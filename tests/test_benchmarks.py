@@ -60,5 +60,7 @@ def test_autograde_speed_grades_both_ways_and_compares_scores():
         row = re.search(rf"^{re.escape(command)}\s+([\d.]+)\s+\d+\s+([\d.]+)", out, re.M)
         assert row and all(float(t) > 0 for t in row.groups()), out
     assert re.search(r"^ratio nbgrader / new \(wall time\): \d+\.\d\d", out, re.M), out
+    assert re.search(r"^ceiling: \d+ plain nbgrader autograde processes .*: [\d.]+ s, ratio "
+                     r"\d+\.\d\d; the new command reaches \d+% of it", out, re.M), out
     assert "identical scores: all 4 submissions, every test cell" in out, out
     assert re.search(r"new command on 16 cores: [\d.]+ m", out), out
