@@ -28,3 +28,12 @@ def keras():
 
     assert _keras.backend.backend() == "jax", "tests expect KERAS_BACKEND=jax"
     return _keras
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Each phase's report on the test item (`item.rep_call`...): the browser tests'
+    fixture takes a screenshot when the test itself failed."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
