@@ -132,15 +132,29 @@ class Notebook:
         self.wait_idle()
 
     def wait_idle(self, timeout=300_000):
-        """Until the kernel is idle and no cell is running or waiting to run."""
-        self.page.wait_for_function(
-            """() => {
-                const s = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) '
-                                                  + '.jp-Notebook-ExecutionIndicator');
-                const prompts = [...document.querySelectorAll('.jp-InputPrompt')];
-                return s && s.getAttribute('data-status') === 'idle'
-                    && !prompts.some(p => p.textContent.includes('*'));
-            }""", timeout=timeout, polling=250)
+        """Until the kernel is idle and no cell is running or waiting to run. On a busy
+        machine JupyterLab may give up waiting for the kernel and ask which one to
+        start: the student would press Select, so this does."""
+        deadline = time.monotonic() + timeout / 1000
+        while True:
+            state = self.page.wait_for_function(
+                """() => {
+                    if ([...document.querySelectorAll('.jp-Dialog')]
+                            .some(d => d.innerText.includes('Select Kernel'))) {
+                        return 'asked';
+                    }
+                    const bar = document.querySelector('.jp-StatusBar-Widget');
+                    const s = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) '
+                                                      + '.jp-Notebook-ExecutionIndicator');
+                    const prompts = [...document.querySelectorAll('.jp-InputPrompt')];
+                    return bar && bar.innerText.includes('| Idle') && s
+                        && s.getAttribute('data-status') === 'idle'
+                        && !prompts.some(p => p.textContent.includes('*')) && 'idle';
+                }""", timeout=max(1, deadline - time.monotonic()) * 1000,
+                polling=250).json_value()
+            if state == "idle":
+                return
+            self.page.locator(".jp-Dialog .jp-mod-accept").click()
 
     def menu(self, top, item):
         """Click the menu bar's `top` menu, then its item labelled `item`."""
