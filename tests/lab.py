@@ -161,11 +161,19 @@ class Notebook:
         self.page.locator(".lm-MenuBar-item", has_text=re.compile(f"^{top}$")).click()
         self.page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{item}$")).click()
 
-    def run_all(self):
-        self.menu("Run", "Run All Cells")
-        # The run starts at once; give the indicator a moment to leave idle.
-        self.page.wait_for_timeout(500)
-        self.wait_idle()
+    def run_all(self, attempts=3):
+        """Run All from the menu, until the kernel is idle again. On a busy machine a run
+        asked for while the kernel is still settling can be dropped, no cell executed:
+        then, as a student would, press it again."""
+        for _ in range(attempts):
+            self.menu("Run", "Run All Cells")
+            # The run starts at once; give the indicator a moment to leave idle.
+            self.page.wait_for_timeout(500)
+            self.wait_idle()
+            if self.page.locator(".jp-InputPrompt", has_text=re.compile(r"\[\d+\]")).count():
+                return
+            self.page.wait_for_timeout(2000)
+        raise AssertionError(f"Run All executed no cell of {self.path}, {attempts} times")
 
     def cell(self, index):
         return self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell").nth(index)
