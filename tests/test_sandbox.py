@@ -41,7 +41,7 @@ class Kernel:
         self.kc = BlockingKernelClient()
         self.kc.load_connection_info(self.km.get_connection_info())
         self.kc.start_channels()
-        self.kc.wait_for_ready(timeout=60)
+        self.kc.wait_for_ready(timeout=180)  # a loaded 2-core machine can take over a minute
         self.stderr = ""
 
     def run(self, code, timeout=120):
