@@ -113,15 +113,18 @@ def plot_history(history, ax=None):
 
     `history` is a dict of lists, e.g. {"cost": [...], "accuracy": [...],
     "val_cost": [...], "val_accuracy": [...]} (Keras's History.history, with "loss",
-    works too). Keys containing "acc" are accuracies, the rest costs; "val_" curves
+    works too). Keys containing "acc" are accuracies, the rest costs, except "seconds"
+    (helpers.train.fit's timing), which is not drawn; "val_" curves
     are dashed. `ax` is None (a new figure) or one axes per kind of curve present.
     Returns a numpy array of the axes used: [cost axes, accuracy axes], or one of them.
     Introduced in notebook 07.
     """
     if not isinstance(history, dict) or not history:
         raise ValueError(f"history must be a non-empty dict of lists, got {history!r}")
+    # helpers.train.fit also records each epoch's "seconds": a timing, not a curve.
+    curves = [key for key in history if key != "seconds"]
     groups = [
-        (kind, [key for key in history if _is_accuracy(key) == is_acc])
+        (kind, [key for key in curves if _is_accuracy(key) == is_acc])
         for kind, is_acc in (("cost", False), ("accuracy", True))
     ]
     groups = [(kind, keys) for kind, keys in groups if keys]

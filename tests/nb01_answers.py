@@ -72,6 +72,24 @@ WRONG = {
             "    A = sigmoid(w.T @ X + b)\n"
             "    cost = -np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A))\n"
             "    return {'dw': (A - Y) @ X.T / m, 'db': np.mean(A - Y)}, cost\n"),
+        "w @ X without .T": (
+            "def propagate(w, b, X, Y):\n"
+            "    m = X.shape[1]\n"
+            "    A = sigmoid(w @ X + b)\n"
+            "    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m\n"
+            "    return {'dw': X @ (A - Y).T / m, 'db': np.sum(A - Y) / m}, cost\n"),
+        "np.dot(w, X) without .T": (
+            "def propagate(w, b, X, Y):\n"
+            "    m = X.shape[1]\n"
+            "    A = sigmoid(np.dot(w, X) + b)\n"
+            "    cost = -np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A))\n"
+            "    return {'dw': np.dot(X, (A - Y).T) / m, 'db': np.mean(A - Y)}, cost\n"),
+        "cost without the (1 - y) term": (
+            "def propagate(w, b, X, Y):\n"
+            "    m = X.shape[1]\n"
+            "    A = sigmoid(w.T @ X + b)\n"
+            "    cost = -np.sum(Y * np.log(A)) / m\n"
+            "    return {'dw': X @ (A - Y).T / m, 'db': np.sum(A - Y) / m}, cost\n"),
         "squared error cost": (
             "def propagate(w, b, X, Y):\n"
             "    m = X.shape[1]\n"
@@ -110,6 +128,18 @@ WRONG = {
             "        costs.append(cost)\n"
             "        w = w - learning_rate * grads['dw']\n"
             "        b = b - learning_rate * grads['db']\n"
+            "    return {'w': w, 'b': b}, grads, costs\n"),
+        "cost recorded after the update": (
+            "def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009,"
+            " print_cost=False):\n"
+            "    costs = []\n"
+            "    for i in range(num_iterations):\n"
+            "        grads, cost = propagate(w, b, X, Y)\n"
+            "        w = w - learning_rate * grads['dw']\n"
+            "        b = b - learning_rate * grads['db']\n"
+            "        if i % 100 == 0:\n"
+            "            _, cost = propagate(w, b, X, Y)\n"
+            "            costs.append(cost)\n"
             "    return {'w': w, 'b': b}, grads, costs\n"),
         "learning rate ignored": (
             "def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009,"
@@ -328,10 +358,14 @@ MESSAGES = {
     ("propagate", "cost without minus"): r"cost is negative",
     ("propagate", "summed cost"): r"cost is m times too large",
     ("propagate", "dw transposed"): r"dw .* transposed",
+    ("propagate", "w @ X without .T"): r"use w\.T @ X: w has shape \(n_x, 1\)",
+    ("propagate", "np.dot(w, X) without .T"): r"use w\.T @ X: w has shape \(n_x, 1\)",
+    ("propagate", "cost without the (1 - y) term"): r"only the y log\(a\) term",
     ("propagate", "squared error cost"): r"squared error",
     ("optimize", "gradient ascent"): r"uphill",
     ("optimize", "b never updated"): r"b never changes",
     ("optimize", "cost recorded every iteration"): r"iterations 0, 100, 200",
+    ("optimize", "cost recorded after the update"): r"before updating w and b",
     ("optimize", "learning rate ignored"): r"scaled by learning_rate",
     ("predict", "probabilities"): r"returns probabilities",
     ("predict", "threshold at 0"): r"not 0",

@@ -46,3 +46,23 @@ def test_correct_sigmoid_overflows_silently_in_its_test_cell():
     assert cell.outputs and not any(o.get("name") == "stderr" for o in cell.outputs)
     with np.errstate(over="raise"), pytest.raises(FloatingPointError):
         1 / (1 + np.exp(np.array([1000.0])))  # the overflow the check silences
+
+
+@pytest.mark.parametrize("label", ["w @ X without .T", "np.dot(w, X) without .T"])
+def test_w_without_transpose_is_right_for_one_feature_and_lost_otherwise(label):
+    """w @ X equals w.T @ X when w is (1, 1), so the hidden one-feature case passes it
+    (right is right); the three-feature hidden case crashes on it and takes the points."""
+    propagate = run_answer(WRONG["propagate"][label])["propagate"]
+    one_feature = (np.array([[2.0]]), 1.0, np.array([[-1.0, 0.5]]), np.array([[0.0, 1.0]]))
+    nb01.hidden("propagate", propagate, args=one_feature,
+                expected=dict(zip(("dw", "db", "cost"), _reference(*one_feature))))
+    three = (np.array([[0.1], [-0.2], [0.3]]), -0.5, np.arange(15.0).reshape(3, 5) / 10,
+             np.array([[1.0, 0.0, 0.0, 1.0, 1.0]]))
+    with pytest.raises(AssertionError, match="raised ValueError"):
+        nb01.hidden("propagate", propagate, args=three,
+                    expected=dict(zip(("dw", "db", "cost"), _reference(*three))))
+
+
+def _reference(w, b, X, Y):
+    grads, cost = nb01.ref.propagate(w, b, X, Y)
+    return grads["dw"], grads["db"], cost

@@ -136,6 +136,14 @@ def test_plot_history_costs_and_accuracies_on_two_axes():
     assert train.get_color() == val.get_color()
 
 
+def test_plot_history_leaves_out_fits_timing():
+    # helpers.train.fit's history, which notebook 07 plots, has each epoch's "seconds".
+    axes = plotting.plot_history({"cost": [0.9, 0.5], "accuracy": [0.6, 0.8],
+                                  "seconds": [3.0, 2.5]})
+    assert [line.get_label() for ax in axes for line in ax.get_lines()] == \
+        ["cost", "accuracy"]
+
+
 def test_plot_history_with_only_costs_and_given_axes():
     fig, ax = plt.subplots()
     axes = plotting.plot_history({"loss": [1.0, 0.5, 0.2]}, ax=ax)

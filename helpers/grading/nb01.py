@@ -118,8 +118,16 @@ PROPAGATE = Exercise(
             Mistake("that is half the squared error; this exercise's cost is the "
                     "cross-entropy",
                     lambda w, b, X, Y: np.mean((_propagate_parts(w, b, X, Y)[0] - Y) ** 2) / 2),
+            Mistake("the cost has only the y log(a) term: add (1 - y) log(1 - a), the part "
+                    "that scores the examples labelled 0",
+                    lambda w, b, X, Y: -np.mean(Y * np.log(_propagate_parts(w, b, X, Y)[0]))),
         ],
-    })
+    },
+    # w @ X without .T: w (n_x, 1) @ X (n_x, m) fails for n_x > 1 (for n_x = 1 it is
+    # w.T @ X and right). numpy's two messages for it; dZ.T @ X in dw gives the same.
+    hints=[(text, "; if that is w @ X (or np.dot(w, X)), use w.T @ X: w has shape "
+                  "(n_x, 1), so w.T is a row (and dw is X @ (A - Y).T)")
+           for text in ("is different from 1)", "not aligned: 1 (dim 1) !=")])
 
 
 # -- optimize -------------------------------------------------------------------------------
@@ -149,6 +157,13 @@ UNSCALED = _both("each step must be scaled by learning_rate",
                  changes=lambda n, lr: {"lr": 1.0})
 FROZEN_B = _both("b never changes: update b with db as well as w with dw",
                  changes=lambda n, lr: {"update_b": False})
+def _costs_after_update(w, b, X, Y, n, lr):
+    """The costs recorded after each recorded iteration's update: J after i + 1 steps
+    for i = 0, 100, 200, ..."""
+    return [ref.propagate(*_descend(w, b, X, Y, i + 1, lr), X, Y)[1]
+            for i in range(0, n, 100)]
+
+
 ONE_TOO_MANY = _both("the loop runs one step too many: range(num_iterations) runs exactly "
                      "num_iterations steps", changes=lambda n, lr: {"n": n + 1})
 
@@ -171,6 +186,10 @@ OPTIMIZE = Exercise(
     mistakes={
         "w": [UPHILL[0], UNSCALED[0], FROZEN_B[0], ONE_TOO_MANY[0]],
         "b": [UPHILL[1], UNSCALED[1], FROZEN_B[1], ONE_TOO_MANY[1]],
+        "costs": [Mistake("costs holds the cost after each recorded iteration's update: "
+                          "record the cost propagate returns before updating w and b, so "
+                          "that costs[0] is the cost of the starting parameters",
+                          _costs_after_update)],
     })
 
 

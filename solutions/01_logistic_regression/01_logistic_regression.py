@@ -28,17 +28,10 @@
 # autograder also runs hidden checks on other inputs, so make your code general rather
 # than tuned to the visible case.
 #
-# **The rules for answers.** Your answer cells, and any cell you add, may use numpy
-# (`np`, also as in `from numpy import exp`), `math` and the names you define yourself; a
-# function gets its data through its arguments, not from the notebook's variables. Each
-# check first reads its answer cell the way the autograder will, and tells you which line
-# breaks a rule. A slip, such as reading one of the notebook's variables, costs only that
-# exercise, and a scratch cell of yours that just prints the notebook's data is left out
-# of grading. Reaching for what decides other grades (the checks, the course's reference
-# code, other modules, changing numpy, IPython magics) scores the whole submission zero.
-# To see everything the autograder would object to at once, run this in a terminal from
-# the course folder:
-# `python -m helpers.grading.guard notebooks/01_logistic_regression/01_logistic_regression.ipynb`.
+# **Rules for answers.** Answer cells may use numpy, `math` and names you define, and a
+# function gets its data through its arguments, never from the notebook's variables.
+# Each check tells you if its cell breaks a rule; the details, and what scores the whole
+# submission zero, are in [the rules at the end](#Rules-for-answers).
 #
 # | exercise | points |
 # |---|---|
@@ -115,6 +108,8 @@ print("output:", output.item())
 # with a `RuntimeWarning: overflow`. The result, $1 / (1 + \infty) = 0$, is still right, and
 # the grader does not take points for the warning. Avoid `np.exp(z) / (1 + np.exp(z))`:
 # for large $z$ it computes $\infty / \infty$, which is `nan`.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="sigmoid"
 def sigmoid(z):
@@ -311,6 +306,8 @@ for rate in (0.002, 0.01, 0.03, 0.05):
 # Return `w`, a column of zeros of shape `(dim, 1)`, and `b = 0.0`. Mind the shape: a
 # numpy array of shape `(dim,)` is *rank 1*, neither a row nor a column, and mixing it with
 # columns broadcasts into surprising results.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="initialize_with_zeros"
 def initialize_with_zeros(dim):
@@ -347,6 +344,8 @@ checks.hidden("initialize_with_zeros", initialize_with_zeros, args=(1,),
 #
 # Return `grads = {"dw": dw, "db": db}` and the cost. `dw` has the shape of `w`; `db` and
 # the cost are single numbers. Use your `sigmoid`, and no loop over the examples.
+#
+# **May call:** numpy; your `sigmoid` (exercise 1).
 
 # %% tags=["answer"] grade_id="propagate"
 def propagate(w, b, X, Y):
@@ -393,6 +392,8 @@ checks.hidden("propagate", propagate, args=(
 # cost at iterations 0, 100, 200, … (before that iteration's update) in the list
 # `costs`, and print it there when `print_cost` is true. Return the final parameters as
 # `{"w": w, "b": b}`, the last gradients, and `costs`.
+#
+# **May call:** numpy; your `sigmoid` (exercise 1) and `propagate` (exercise 3).
 
 # %% tags=["answer"] grade_id="optimize"
 def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
@@ -435,6 +436,8 @@ checks.hidden("optimize", optimize, args=(
 #
 # Turn probabilities into labels: compute $A = \sigma(w^T X + b)$ and return a `(1, m)`
 # array that is 1 where $a > 0.5$ and 0 elsewhere.
+#
+# **May call:** numpy; your `sigmoid` (exercise 1).
 
 # %% tags=["answer"] grade_id="predict"
 def predict(w, b, X):
@@ -462,6 +465,9 @@ checks.hidden("predict", predict, args=(
 # *rows* of `X_train`), run `optimize` on the training set, predict on both sets, and
 # return a dictionary with the keys `"costs"`, `"Y_prediction_train"`,
 # `"Y_prediction_test"`, `"w"`, `"b"`, `"learning_rate"` and `"num_iterations"`.
+#
+# **May call:** numpy; your `sigmoid`, `initialize_with_zeros`, `propagate`, `optimize`
+# and `predict` (exercises 1 to 5).
 
 # %% tags=["answer"] grade_id="model"
 def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5,
@@ -515,6 +521,8 @@ checks.hidden("model", model, args=(7, 120, 0.2),
 # > receives the same gradient and so the weights stay equal to each other forever.*
 #
 # Look at the formula for `dw` before you answer. Set the variable to `True` or `False`.
+#
+# **May call:** nothing: set the variable to a plain `True` or `False`.
 
 # %% tags=["answer"] grade_id="zero_init_answer"
 zero_init_prevents_learning = None  # replace None with True or False
@@ -574,34 +582,74 @@ plt.show()
 # %% [markdown]
 # ### Choosing the learning rate
 #
-# The same training run with three learning rates, recording the cost at every one of the
-# first 100 iterations:
+# The same training run with four learning rates, recording the training cost at every
+# one of the first 100 iterations, and the cost on the test images at the end:
 
 # %% tags=["nbval-check-output"]
 curves = {}
-for rate in (0.05, 0.5, 5.0):
-    w, b = initialize_with_zeros(data.X_train.shape[0])
-    curve = []
-    for _ in range(100):
-        grads, cost = propagate(w, b, data.X_train, data.Y_train)
-        curve.append(cost)
-        w = w - rate * grads["dw"]
-        b = b - rate * grads["db"]
-    curves[f"learning rate {rate:g}"] = curve
-    print(f"learning rate {rate:>4g}: first costs {np.round(curve[:4], 3)}, "
-          f"highest {max(curve):.3f}")
+with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # log(0): see below
+    for rate in (0.05, 0.5, 5.0, 10.0):
+        w, b = initialize_with_zeros(data.X_train.shape[0])
+        curve = []
+        for _ in range(100):
+            grads, cost = propagate(w, b, data.X_train, data.Y_train)
+            curve.append(cost)
+            w = w - rate * grads["dw"]
+            b = b - rate * grads["db"]
+        _, test_cost = propagate(w, b, data.X_test, data.Y_test)
+        curves[f"learning rate {rate:g}"] = curve
+        print(f"learning rate {rate:>4g}: first costs {np.round(curve[:4], 3)}, "
+              f"highest {np.nanmax(curve):.3f}, last {curve[-1]:.4f}, "
+              f"nan {np.isnan(curve).sum()} times; test cost {test_cost:.3f}")
 ax = plot_costs(curves)
-ax.set(ylabel="cost J", yscale="log")
+ax.set(title="training cost for four learning rates (nan leaves gaps)", ylabel="cost J",
+       yscale="log")
 plt.show()
 
 # %% [markdown]
-# With 0.05 the cost creeps down, with 0.5 it falls fast and smoothly. With 5 the steps
-# are too large: after a first drop to 0.268 the cost
-# *rises* to 1.403 and then 10.319, because each step jumps past the bottom of the valley
-# and up the far side. Here it settles down again, since the cost of a single neuron on
-# nearly separable data is a forgiving bowl; in deeper networks such jumps often never
-# settle, or end in `nan`. A good learning rate is about the largest one whose cost curve
-# still goes down steadily.
+# With 0.05 the cost creeps down, and with 0.5 it falls fast and smoothly: 0.5 is the
+# largest of these rates whose curve goes down at every step. With 5 the steps are too
+# large at first: after a drop to 0.268 the cost *rises* to 1.403 and then 10.319,
+# because each step jumps past the bottom of the valley and up the far side. Yet after
+# 100 iterations rate 5 has the lowest training cost (0.0136) and even a lower test cost
+# than 0.5 (0.090 against 0.167). The reason is this data set: a straight boundary
+# separates the training eights from the nines, so the cost has no lowest point at all.
+# It keeps falling as $w$ grows, however large, and big steps grow $w$ fastest once they
+# stop overshooting.
+#
+# Rate 10 shows what a too-large rate does in practice. The cost jumps to 23.573 at the
+# fourth iteration, and then the curve breaks up: the cost comes out as `nan` in 91 of
+# the 100 iterations, the last one included, so its line stops after a few steps. A step
+# that large makes some $w^T x + b$ so big that the sigmoid rounds to exactly 1, so
+# $\log(1 - a) = \log 0 = -\infty$, and $0 \cdot (-\infty)$ is `nan`. The cost on the test
+# images ends at 0.146, worse than with 5. So a curve that jumps at the start is a gamble:
+# here 5 recovered and 10 did not, and in deeper networks, where the cost is not one
+# forgiving bowl, such jumps often never settle. The safe choice is to try rates a factor
+# of about 10 apart and keep the largest whose curve goes down steadily, without jumps or
+# `nan`.
+#
+# ### What the neuron looks for
+#
+# The trained weights `w` hold one number per pixel, so they can be shown as an 8×8 image
+# of their own. A pixel with a positive weight pushes $z$ up, towards "9", when it is
+# inked; a negative weight pushes towards "8"; a weight near 0 means the pixel hardly
+# matters.
+
+# %%
+weights = result["w"].reshape(8, 8)     # the same row-major order as the images
+limit = np.abs(weights).max()
+fig, ax = plt.subplots(figsize=(4, 3.4))
+shown = ax.imshow(weights, cmap="RdBu_r", vmin=-limit, vmax=limit)
+fig.colorbar(shown, ax=ax, label="weight (red: towards 9, blue: towards 8)")
+ax.set(title="the learned w as an 8×8 image", xticks=[], yticks=[])
+plt.show()
+
+# %% [markdown]
+# The strongest blue lies below the middle and left of centre: an 8 has its lower loop
+# there, while a 9 is mostly blank there, so ink in that patch says "8". Most of the red
+# lies right of centre, from a little above the middle down to it, where the 9's stroke
+# comes down on the right. The leftmost and rightmost columns stay near 0 (white):
+# almost no image has ink there, so those weights hardly ever change.
 #
 # ### What the model gets wrong
 #
@@ -633,3 +681,19 @@ plt.show()
 #   $dw = \frac{1}{m} X (A - Y)^T$ and $db$, computed for all examples at once.
 # - Trained on eights and nines, your neuron fits the training set perfectly and gets
 #   96.6% of the test images right.
+
+# %% [markdown]
+# ## Rules for answers
+#
+# - Your answer cells, and any cell you add, may use numpy (`np`, also as in
+#   `from numpy import exp`), `math` and the names you define yourself.
+# - A function gets its data through its arguments, not from the notebook's variables.
+# - Each check first reads its answer cell the way the autograder will, and tells you which
+#   line breaks a rule. A slip, such as reading one of the notebook's variables, costs only
+#   that exercise.
+# - A scratch cell of yours that only prints the notebook's data is left out of grading.
+# - Reaching for what decides other grades scores the whole submission zero: the checks,
+#   the course's reference code, other modules, changing numpy, IPython magics.
+# - To see everything the autograder would object to at once, run this in a terminal from
+#   the course folder:
+#   `python -m helpers.grading.guard notebooks/01_logistic_regression/01_logistic_regression.ipynb`.

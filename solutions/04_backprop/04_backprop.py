@@ -34,18 +34,10 @@
 # you got wrong. The autograder runs further, hidden checks with other inputs and other
 # network sizes, so write code that works for any number of layers.
 #
-# **The rules for answers.** Your answer cells may use numpy (`np`), `math` and the
-# names you define yourself, including your answers to earlier exercises (your
-# `L_model_forward` calls your `linear_activation_forward`); each function gets its
-# data through its arguments, never from the notebook's variables. Nothing else: not what
-# this notebook imports from `helpers`. Each check tells you if its answer cell breaks a
-# rule: a slip (reading a notebook variable) costs that exercise, and reaching for the
-# checks, the reference code, other modules or IPython scores the whole submission zero.
-# To see everything the autograder would object to, run this in a terminal from the
-# course folder:
-# `python -m helpers.grading.guard notebooks/04_backprop/04_backprop.ipynb`.
-# While grading, each exercise is checked with the course's versions of the earlier
-# ones, so a mistake costs only its own points.
+# **Rules for answers.** Answer cells may use numpy, `math` and names you define, and a
+# function gets its data through its arguments, never from the notebook's variables.
+# Each check tells you if its cell breaks a rule; the details, and what scores the whole
+# submission zero, are in [the rules at the end](#Rules-for-answers).
 #
 # | exercise | points |
 # |---|---|
@@ -115,6 +107,8 @@ plot_computation_graph(ax);
 # zeros. Dividing by $\sqrt{n^{[l-1]}}$ keeps each $Z$ about as large as the inputs,
 # however many there are (this is LeCun's scale; notebook 05 works out why, and what
 # ReLU changes). Any order of drawing from `rng` is fine.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="initialize_parameters_deep"
 def initialize_parameters_deep(layer_dims, rng):
@@ -165,6 +159,8 @@ print(f"std of your W1: {yours.std():.4f}, of lecun_normal: {lecun.std():.4f}, "
 #
 # Compute $Z = W A_{prev} + b$ for all $m$ examples at once (the bias column is broadcast
 # across the columns) and return `Z, cache` with `cache = (A_prev, W, b)`, in that order.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="linear_forward"
 def linear_forward(A_prev, W, b):
@@ -203,6 +199,8 @@ checks.hidden("linear_forward", linear_forward, args=(
 # `np.maximum(0, Z)`) or `"sigmoid"` ($1 / (1 + e^{-Z})$). Return `A, cache` with
 # `cache = (linear_cache, Z)`: the linear part's cache first, then $Z$, which the
 # activation's backward pass will need.
+#
+# **May call:** numpy; your `linear_forward` (exercise 2).
 
 # %% tags=["answer"] grade_id="linear_activation_forward"
 def linear_activation_forward(A_prev, W, b, activation):
@@ -249,6 +247,9 @@ checks.hidden("linear_activation_forward", linear_activation_forward, args=(
 # `"sigmoid"`, each fed the previous layer's output. $L$ is the number of weight matrices
 # in `parameters` (`len(parameters) // 2`). Collect the $L$ caches in a list, layer 1
 # first, and return `AL, caches`.
+#
+# **May call:** numpy; your `linear_activation_forward` (exercise 3) and `linear_forward`
+# (exercise 2).
 
 # %% tags=["answer"] grade_id="L_model_forward"
 def L_model_forward(X, parameters):
@@ -289,6 +290,8 @@ checks.hidden("L_model_forward", L_model_forward, args=(
 # The cross-entropy cost, as in notebooks 01 and 02:
 # $J = -\frac{1}{m} \sum_{i=1}^m \big(y^{(i)} \log a^{[L](i)} + (1 - y^{(i)}) \log(1 - a^{[L](i)})\big)$,
 # returned as a single number.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="compute_cost"
 def compute_cost(AL, Y):
@@ -402,6 +405,9 @@ assert all(np.array_equal(a, demo[k]) for k, a in gradcheck.vector_to_params(the
 # Work on copies (`{k: v.copy() for k, v in parameters.items()}`): the caller's
 # parameters must be as they were when you return. Python loops are fine here;
 # `np.ndindex(shape)` walks over every index of an array of that shape.
+#
+# **May call:** numpy; your `L_model_forward` (exercise 4), `compute_cost` (exercise 5),
+# `linear_activation_forward` (exercise 3) and `linear_forward` (exercise 2).
 
 # %% tags=["answer"] grade_id="gradient_check"
 def gradient_check(parameters, gradients, X, Y, epsilon=1e-7):
@@ -473,6 +479,8 @@ checks.hidden("gradient_check", gradient_check, args=(
 #
 # Return `dA_prev, dW, db` from `dZ` and the layer's `cache = (A_prev, W, b)`. No loops.
 # Then run the cell after the check: it tests your formulas with your own gradient check.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="linear_backward"
 def linear_backward(dZ, cache):
@@ -532,6 +540,8 @@ print(f"difference = {gradient_check(one_layer, {'dW1': dW1, 'db1': db1}, X_demo
 # cache holds. You know both derivatives from notebook 03: ReLU's is 1 where $Z > 0$ and 0
 # elsewhere; the sigmoid's is $\sigma(Z)(1 - \sigma(Z))$. Compute `dZ`, then pass it to
 # your `linear_backward` with the linear cache, and return `dA_prev, dW, db`.
+#
+# **May call:** numpy; your `linear_backward` (exercise 7).
 
 # %% tags=["answer"] grade_id="linear_activation_backward"
 def linear_activation_backward(dA, cache, activation):
@@ -612,6 +622,9 @@ print(f"costs of these outputs: cross-entropy {compute_cost(A_out, Y_one):.2f}, 
 # previous step's $dA^{[l]}$. Layer $l$ produces $dA^{[l-1]}$, $dW^{[l]}$ and $db^{[l]}$;
 # store them in the dict `grads` under exactly those names: `"dA{l-1}"`, `"dW{l}"`,
 # `"db{l}"`.
+#
+# **May call:** numpy; your `linear_activation_backward` (exercise 8) and
+# `linear_backward` (exercise 7).
 
 # %% tags=["answer"] grade_id="L_model_backward"
 def L_model_backward(AL, Y, caches):
@@ -718,6 +731,8 @@ for key in demo:
 # to the set of their names, such as `{"W1", "b2"}`. For each, think about which of the
 # three planted mistakes could cause it (the 1/m, a transposed product, a wrong
 # derivative): the numbers above have a story to tell.
+#
+# **May call:** nothing: the answer is the set itself, written out.
 
 # %% tags=["answer"] grade_id="planted_bugs"
 planted_bugs = None  # replace None with a set of names, such as {"W1", "b2"}
@@ -767,6 +782,8 @@ print(f"the same masks every time:       difference = {fixed:.1e}")
 # parameters as a **new** dict, and leave the arrays you were given unchanged (write
 # `W - learning_rate * dW`, not `W -= ...`): the caller may still need them, as the
 # gradient check does.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="update_parameters"
 def update_parameters(parameters, grads, learning_rate):
@@ -909,3 +926,33 @@ plot_image_grid(test_images[wrong[:16]], ncols=8,
 # - On "is the digit even?", networks with hidden layers got 97.4% and 97.7% of the test
 #   images right against 89.1% for logistic regression, over five seeds, with spreads
 #   of 0.3 points, far below the gap.
+
+# %% [markdown]
+# ## Rules for answers
+#
+# - Answer cells, and any cell you add, may use numpy (`np`, also as `from numpy import
+#   exp` or `import numpy.linalg as la`), the `math` module and the names you define
+#   yourself. Nothing else: not what the notebook itself imports (from `helpers`, or
+#   `plt`) or defines outside the answer cells.
+# - Your answers to earlier exercises may be called (your `L_model_forward` calls your
+#   `linear_activation_forward`); each exercise's **May call:** line names them. While
+#   grading, each exercise is checked with the course's versions of the earlier ones, so
+#   a mistake costs only its own points.
+# - A function gets its data through its arguments, never from the notebook's variables:
+#   whatever it needs, its caller passes in.
+# - Each check first reads its answer cell with the autograder's guard and says, with
+#   the line, if the cell breaks a rule.
+# - A slip that can only affect its own cell, such as reading one of the notebook's
+#   variables, calling a function it defines or using a name that is not defined, costs
+#   that exercise: the autograder does not run the cell, and grades the rest of the
+#   notebook.
+# - A scratch cell you add that only reads or prints the notebook's data is left out of
+#   grading, and the feedback says so.
+# - Anything that could change other exercises' results scores the whole submission zero
+#   and is flagged for the instructor: the course's checks or reference code (what the
+#   notebook imports from `helpers`), other modules, changing numpy or its settings,
+#   IPython magics and shell commands (`%`, `!`), Python's built-ins beyond the everyday
+#   ones (`len`, `range`, `zip`, ...), files.
+# - To see everything the guard would object to, in one go, run this in a terminal
+#   from the course folder:
+#   `python -m helpers.grading.guard notebooks/04_backprop/04_backprop.ipynb`.

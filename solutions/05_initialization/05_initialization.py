@@ -37,15 +37,10 @@
 # autograder also runs hidden checks with other inputs (other layer sizes, other seeds),
 # so write code that works in general, not only for the visible cases.
 #
-# **The rules for answers**, the same in every notebook: answer cells, and any cell you
-# add, may use numpy (`np`), the `math` module and the names you define yourself; a
+# **Rules for answers.** Answer cells may use numpy, `math` and names you define, and a
 # function gets its data through its arguments, never from the notebook's variables.
-# Each check tells you if its answer cell breaks a rule: a slip, such as reading one of
-# the notebook's variables, costs that exercise; a scratch cell that only prints the
-# notebook's data is left out; reaching for the course's reference code, the checks,
-# other modules or IPython magics scores the whole submission zero. To see everything
-# the autograder would object to, run from the course folder:
-# `python -m helpers.grading.guard notebooks/05_initialization/05_initialization.ipynb`.
+# Each check tells you if its cell breaks a rule; the details, and what scores the whole
+# submission zero, are in [the rules at the end](#Rules-for-answers).
 #
 # | exercise | points |
 # |---|---|
@@ -129,6 +124,8 @@ plt.show()
 # not a layer), `"W{l}"` of shape $(n^{[l]}, n^{[l-1]})$ and `"b{l}"` of shape
 # $(n^{[l]}, 1)$, as float arrays. A loop over the layers with an f-string for the keys
 # (`f"W{l}"`) does it. You will use this function to watch a zero start fail.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="initialize_parameters_zeros"
 def initialize_parameters_zeros(layer_dims):
@@ -269,6 +266,8 @@ print(f"after 500 steps from zero: {np.mean(right):.1%} of the test images right
 # makes this notebook's numbers reproducible. The checks compare the spread of your
 # weights with the asked-for one, not the numbers themselves, so the order in which you
 # draw the layers does not matter.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="initialize_parameters_random"
 def initialize_parameters_random(layer_dims, rng):
@@ -462,6 +461,8 @@ plt.show()
 # your standard deviation would do: by what factor $\mathrm{Var}(z)$ would change from one
 # layer to the next (the right answer gives a factor 1), or which step of the reasoning
 # it thinks went astray.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="steady_std"
 def steady_std(fan_in, activation, alpha=0.01):
@@ -615,6 +616,8 @@ for method in ("lecun_normal", "lecun_uniform", "glorot_normal", "glorot_uniform
 # $(n^{[l]}, 1)$. You may call your `steady_std` (the check lends your code a correct one,
 # so a mistake in exercise 3 is not paid for twice). As in exercise 2, draw from `rng`,
 # in any order.
+#
+# **May call:** numpy; your `steady_std` (exercise 3).
 
 # %% tags=["answer"] grade_id="initialize_parameters_he"
 def initialize_parameters_he(layer_dims, rng):
@@ -650,6 +653,8 @@ checks.hidden("initialize_parameters_he", initialize_parameters_he,
 # standard deviation $\sqrt{2/(n^{[l-1]} + n^{[l]})}$ (or uniform on
 # $[-\sqrt{6/(n^{[l-1]} + n^{[l]})}, \sqrt{6/(n^{[l-1]} + n^{[l]})}]$), every `"b{l}"`
 # zeros.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="initialize_parameters_xavier"
 def initialize_parameters_xavier(layer_dims, rng):
@@ -880,3 +885,33 @@ plt.show()
 #   gradients, and is the start for tanh and sigmoid; He's is the one for ReLU.
 # - On the rings, over five seeds: zeros 50.0% / 50.0%, large weights 84% / 80% with a
 #   spread of about 13 points, Xavier 99.1% / 96.7%, He 99.6% / 97.2% (train / test).
+
+# %% [markdown]
+# ## Rules for answers
+#
+# - Answer cells, and any cell you add, may use numpy (`np`, also as `from numpy import
+#   exp` or `import numpy.linalg as la`), the `math` module and the names you define
+#   yourself. Nothing else: not what the notebook itself imports (from `helpers`, or
+#   `plt`) or defines outside the answer cells.
+# - Your `initialize_parameters_he` may call your `steady_std` (exercise 3). While it is
+#   graded, it is given the course's `steady_std` instead, so a mistake in exercise 3
+#   costs only exercise 3's points. Each exercise's **May call:** line says what it may
+#   call.
+# - A function gets its data through its arguments, never from the notebook's variables:
+#   whatever it needs, its caller passes in.
+# - Each check first reads its answer cell with the autograder's guard and says, with
+#   the line, if the cell breaks a rule.
+# - A slip that can only affect its own cell, such as reading one of the notebook's
+#   variables, calling a function it defines or using a name that is not defined, costs
+#   that exercise: the autograder does not run the cell, and grades the rest of the
+#   notebook.
+# - A scratch cell you add that only reads or prints the notebook's data is left out of
+#   grading, and the feedback says so.
+# - Anything that could change other exercises' results scores the whole submission zero
+#   and is flagged for the instructor: the course's checks or reference code (what the
+#   notebook imports from `helpers`), other modules, changing numpy or its settings,
+#   IPython magics and shell commands (`%`, `!`), Python's built-ins beyond the everyday
+#   ones (`len`, `range`, `zip`, ...), files.
+# - To see everything the guard would object to, in one go, run this in a terminal
+#   from the course folder:
+#   `python -m helpers.grading.guard notebooks/05_initialization/05_initialization.ipynb`.

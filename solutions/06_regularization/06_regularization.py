@@ -39,15 +39,10 @@
 # autograder also runs hidden checks with other inputs (other network sizes, other
 # seeds), so write code that works for any number of layers.
 #
-# **The rules for answers**, the same in every notebook: answer cells, and any cell you
-# add, may use numpy (`np`), the `math` module and the names you define yourself; a
+# **Rules for answers.** Answer cells may use numpy, `math` and names you define, and a
 # function gets its data through its arguments, never from the notebook's variables.
-# Each check tells you if its answer cell breaks a rule: a slip, such as reading one of
-# the notebook's variables, costs that exercise; a scratch cell that only prints the
-# notebook's data is left out; reaching for the course's reference code, the checks,
-# other modules or IPython magics scores the whole submission zero. To see everything
-# the autograder would object to, run from the course folder:
-# `python -m helpers.grading.guard notebooks/06_regularization/06_regularization.ipynb`.
+# Each check tells you if its cell breaks a rule; the details, and what scores the whole
+# submission zero, are in [the rules at the end](#Rules-for-answers).
 #
 # | exercise | points |
 # |---|---|
@@ -202,6 +197,8 @@ for name, dims in (("3 hidden units", [2, 3, 1]), ("2 layers of 40 units", BIG))
 # Return $J_{\text{regularized}}$ as a number, for the network's output `AL` (shape
 # $(1, m)$), the labels `Y` $(1, m)$, the `parameters` of all $L$ layers (count them from
 # the dict: $L$ = `len(parameters) // 2`) and `lambd`.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="compute_cost_with_regularization"
 def compute_cost_with_regularization(AL, Y, parameters, lambd):
@@ -253,6 +250,8 @@ checks.hidden("compute_cost_with_regularization", compute_cost_with_regularizati
 # \frac1m dZ^{[l]} A^{[l-1]T}$, $db^{[l]} = \frac1m \sum_i dZ^{[l]}_{:,i}$, $dA^{[l-1]} =
 # W^{[l]T} dZ^{[l]}$; and below a ReLU layer $dZ^{[l]} = dA^{[l]} \ast (Z^{[l]} > 0)$. If
 # your answer is wrong, the check says which part of the reasoning it suspects.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="backward_propagation_with_regularization"
 def backward_propagation_with_regularization(AL, Y, caches, lambd):
@@ -530,6 +529,8 @@ plt.show()
 # from your caches, check that they keep about `keep_prob` of the units and that they
 # come from `rng`, and compare the rest of what you return with what inverted dropout
 # gives with those very masks. Any correct way of drawing gets full marks.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="forward_propagation_with_dropout"
 def forward_propagation_with_dropout(X, parameters, keep_prob, rng):
@@ -588,6 +589,8 @@ checks.hidden("forward_propagation_with_dropout", forward_propagation_with_dropo
 # `keep_prob` it used. Return a dict with `"dW1"`, `"db1"`, ..., `"dWL"`, `"dbL"`, the
 # gradients of the cross-entropy (as before, `"dA..."` entries are allowed and not
 # graded).
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="backward_propagation_with_dropout"
 def backward_propagation_with_dropout(AL, Y, caches, keep_prob):
@@ -932,6 +935,8 @@ plt.show()
 # Keras's $10^{-3}$. Return `(out, cache)`, `out` of shape $(n, m)$ and `cache` whatever
 # a backward pass would need (the check grades `out` only; the course's own backward
 # pass is used below).
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="batchnorm_forward"
 def batchnorm_forward(Z, gamma, beta, epsilon=1e-3):
@@ -1230,3 +1235,32 @@ print(f"one example at a time: every prediction is {alone[0, 0]:.4f}")
 #   then scales by γ and shifts by β; at test time it uses running averages. A deep plain
 #   network diverged at learning rate 3 and trained with batch normalisation, before or
 #   after its ReLUs; on this small set it did not regularise.
+
+# %% [markdown]
+# ## Rules for answers
+#
+# - Answer cells, and any cell you add, may use numpy (`np`, also as `from numpy import
+#   exp` or `import numpy.linalg as la`), the `math` module and the names you define
+#   yourself. Nothing else: not what the notebook itself imports (from `helpers`, or
+#   `plt`) or defines outside the answer cells.
+# - No exercise here needs another: each **May call:** line says numpy only. Notebook
+#   04's functions (`linear_backward`, `L_model_forward`, ...) are not defined in this
+#   notebook; write what you need of them in your answer.
+# - A function gets its data through its arguments, never from the notebook's variables:
+#   whatever it needs, its caller passes in.
+# - Each check first reads its answer cell with the autograder's guard and says, with
+#   the line, if the cell breaks a rule.
+# - A slip that can only affect its own cell, such as reading one of the notebook's
+#   variables, calling a function it defines or using a name that is not defined, costs
+#   that exercise: the autograder does not run the cell, and grades the rest of the
+#   notebook.
+# - A scratch cell you add that only reads or prints the notebook's data is left out of
+#   grading, and the feedback says so.
+# - Anything that could change other exercises' results scores the whole submission zero
+#   and is flagged for the instructor: the course's checks or reference code (what the
+#   notebook imports from `helpers`), other modules, changing numpy or its settings,
+#   IPython magics and shell commands (`%`, `!`), Python's built-ins beyond the everyday
+#   ones (`len`, `range`, `zip`, ...), files.
+# - To see everything the guard would object to, in one go, run this in a terminal
+#   from the course folder:
+#   `python -m helpers.grading.guard notebooks/06_regularization/06_regularization.ipynb`.

@@ -37,15 +37,10 @@
 # autograder also runs hidden checks with other inputs (other sizes, other seeds, other
 # hyper-parameters), so write code that works in general, not only for the visible cases.
 #
-# **The rules for answers**, the same in every notebook: answer cells, and any cell you
-# add, may use numpy (`np`), the `math` module and the names you define yourself; a
+# **Rules for answers.** Answer cells may use numpy, `math` and names you define, and a
 # function gets its data through its arguments, never from the notebook's variables.
-# Each check tells you if its answer cell breaks a rule: a slip, such as reading one of
-# the notebook's variables, costs that exercise; a scratch cell that only prints the
-# notebook's data is left out; reaching for the course's reference code, the checks,
-# other modules or IPython magics scores the whole submission zero. To see everything
-# the autograder would object to, run from the course folder:
-# `python -m helpers.grading.guard notebooks/07_optimizers/07_optimizers.ipynb`.
+# Each check tells you if its cell breaks a rule; the details, and what scores the whole
+# submission zero, are in [the rules at the end](#Rules-for-answers).
 #
 # | exercise | points |
 # |---|---|
@@ -135,6 +130,8 @@ plt.show()
 # random order), never from numpy's global functions, and do not shuffle `X` in place:
 # the caller still needs it. How to cut is yours to work out. The checks read the order
 # your batches came out in, so any correct way of shuffling with `rng` gets full marks.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="random_mini_batches"
 def random_mini_batches(X, Y, batch_size, rng):
@@ -251,6 +248,8 @@ def model(optimizer, learning_rate, epochs, seed, batch_size=64, decay=None, **h
 # (`parameters["W1"] -= ...`), as Keras does with its variables, or build new ones; either
 # is right, as long as what they return is updated. This is Keras's
 # `keras.optimizers.SGD(learning_rate)`.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="update_parameters_with_gd"
 def update_parameters_with_gd(parameters, grads, learning_rate=0.01):
@@ -389,6 +388,8 @@ plt.show()
 # Return `v`, a dict keyed like the gradients: for every parameter `"W1"`, `"b1"`, ...,
 # an entry `"dW1"`, `"db1"`, ... of zeros of the parameter's shape (`np.zeros_like`). Loop
 # over the keys of `parameters`, whatever the number of layers.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="initialize_velocity"
 def initialize_velocity(parameters):
@@ -425,6 +426,8 @@ checks.hidden("initialize_velocity", initialize_velocity, args=([5, 3, 2], 3),
 # keeps $u = \beta u - \alpha_K\, dW$ and adds it, $W = W + u$, without the factor
 # $1 - \beta$. Its steps are $1/(1-\beta)$ times larger for the same learning rate: ours
 # with $\alpha$ equals Keras's with $\alpha_K = \alpha\,(1 - \beta)$.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="update_parameters_with_momentum"
 def update_parameters_with_momentum(parameters, grads, v, learning_rate=0.01, beta=0.9):
@@ -519,6 +522,8 @@ checks.hidden("update_parameters_with_momentum", update_parameters_with_momentum
 # epsilon inside the root. Both matter only while $s$ is small: the 0.1 shrinks the first
 # steps of a parameter whose gradients are well below $\sqrt{0.1} \approx 0.3$, and
 # epsilon's place changes only the steps of the tiniest gradients.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="update_parameters_with_adagrad"
 def update_parameters_with_adagrad(parameters, grads, s, learning_rate=0.001, epsilon=1e-7):
@@ -610,6 +615,8 @@ checks.hidden("update_parameters_with_adagrad", update_parameters_with_adagrad,
 # Return `(parameters, s)`, both updated. **Keras's convention differs**:
 # `keras.optimizers.RMSprop` divides by $\sqrt{s_{dW} + \epsilon}$, epsilon inside the
 # root (it starts $s$ at 0, as we do).
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="update_parameters_with_rmsprop"
 def update_parameters_with_rmsprop(parameters, grads, s, learning_rate=0.001, rho=0.9,
@@ -700,6 +707,8 @@ checks.hidden("update_parameters_with_rmsprop", update_parameters_with_rmsprop,
 # Return `(v, s)`: two separate dicts keyed like the gradients, each with zeros of every
 # parameter's shape. (Two separate dicts of separate arrays: if `v` and `s` were the same
 # object, every update of one would change the other.)
+#
+# **May call:** numpy; your `initialize_velocity` (exercise 3).
 
 # %% tags=["answer"] grade_id="initialize_adam"
 def initialize_adam(parameters):
@@ -750,6 +759,8 @@ checks.hidden("initialize_adam", initialize_adam, args=([5, 3, 2], 3),
 # \epsilon)$ with $\alpha_t = \alpha \sqrt{1 - \beta_2^t} / (1 - \beta_1^t)$. That is our
 # formula with $\epsilon \sqrt{1 - \beta_2^t}$ in place of $\epsilon$: the same steps
 # except where $\hat s$ is tiny.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="update_parameters_with_adam"
 def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.001,
@@ -1174,6 +1185,8 @@ plot_curves(plain, f"mean ± std over {len(SEEDS)} seeds")
 # r)$, then to $\alpha_0 / (1 + 2r)$ after $2T$ epochs, and so on. $\lfloor \cdot \rfloor$
 # rounds down (`math.floor`, or `//`). This is Keras's `InverseTimeDecay` with
 # `staircase=True`.
+#
+# **May call:** numpy and `math` only.
 
 # %% tags=["answer"] grade_id="schedule_lr_decay"
 def schedule_lr_decay(initial_learning_rate, epoch, decay_rate, time_interval=1000):
@@ -1311,3 +1324,33 @@ plt.show()
 #   96.5% / 93.7%, with spreads of 3 to 8 points. With a rate of 1.0 decayed by
 #   `schedule_lr_decay`, gradient descent caught up (96.9% / 92.9%), mostly thanks to the
 #   larger rate; the same decay slowed Adam down.
+
+# %% [markdown]
+# ## Rules for answers
+#
+# - Answer cells, and any cell you add, may use numpy (`np`, also as `from numpy import
+#   exp` or `import numpy.linalg as la`), the `math` module and the names you define
+#   yourself. Nothing else: not what the notebook itself imports (from `helpers`, or
+#   `plt`) or defines outside the answer cells.
+# - Your `initialize_adam` may call your `initialize_velocity` (exercise 3). While it is
+#   graded, it is given the course's `initialize_velocity` instead, so a mistake in
+#   exercise 3 costs only exercise 3's points. Each exercise's **May call:** line says
+#   what it may call.
+# - A function gets its data through its arguments, never from the notebook's variables:
+#   whatever it needs, its caller passes in.
+# - Each check first reads its answer cell with the autograder's guard and says, with
+#   the line, if the cell breaks a rule.
+# - A slip that can only affect its own cell, such as reading one of the notebook's
+#   variables, calling a function it defines or using a name that is not defined, costs
+#   that exercise: the autograder does not run the cell, and grades the rest of the
+#   notebook.
+# - A scratch cell you add that only reads or prints the notebook's data is left out of
+#   grading, and the feedback says so.
+# - Anything that could change other exercises' results scores the whole submission zero
+#   and is flagged for the instructor: the course's checks or reference code (what the
+#   notebook imports from `helpers`), other modules, changing numpy or its settings,
+#   IPython magics and shell commands (`%`, `!`), Python's built-ins beyond the everyday
+#   ones (`len`, `range`, `zip`, ...), files.
+# - To see everything the guard would object to, in one go, run this in a terminal
+#   from the course folder:
+#   `python -m helpers.grading.guard notebooks/07_optimizers/07_optimizers.ipynb`.
