@@ -46,77 +46,101 @@ def _backward(old, new):
 
 
 WRONG = {
-    "logistic_gradients": {
-        "loop over examples": (
-            "def logistic_gradients(w, b, X, Y):\n"
-            "    n_x, m = X.shape\n"
-            "    dw = np.zeros((n_x, 1))\n"
-            "    db = 0.0\n"
-            "    for i in range(m):\n"
-            "        a = 1 / (1 + np.exp(-(w.T @ X[:, i:i + 1] + b)))\n"
-            "        dw += X[:, i:i + 1] * (a - Y[0, i])\n"
-            "        db += (a - Y[0, i]).item()\n"
-            "    return dw / m, db / m\n"),
-        "comprehension for db": (
-            "def logistic_gradients(w, b, X, Y):\n"
-            "    m = X.shape[1]\n"
-            "    A = 1 / (1 + np.exp(-(w.T @ X + b)))\n"
-            "    db = sum([A[0, i] - Y[0, i] for i in range(m)]) / m\n"
-            "    return X @ (A - Y).T / m, db\n"),
-        "vectorized sigmoid": (
-            "def logistic_gradients(w, b, X, Y):\n"
-            "    m = X.shape[1]\n"
-            "    sig = np.vectorize(lambda z: 1 / (1 + np.exp(-z)))\n"
-            "    dZ = sig(w.T @ X + b) - Y\n"
-            "    return X @ dZ.T / m, np.sum(dZ) / m\n"),
-        "no division by m": (
-            "def logistic_gradients(w, b, X, Y):\n"
-            "    A = 1 / (1 + np.exp(-(w.T @ X + b)))\n"
-            "    return X @ (A - Y).T, np.sum(A - Y)\n"),
-        # Loops hidden from a reading of the code: each is found by running it.
-        "np.vectorize as a default argument": (
-            "def logistic_gradients(w, b, X, Y, sig=np.vectorize(lambda z: 1 / (1 + np.exp(-z)))):\n"
-            "    m = X.shape[1]\n"
-            "    dZ = sig(w.T @ X + b) - Y\n"
-            "    return X @ dZ.T / m, np.sum(dZ) / m\n"),
-        "a loop in a method": (
-            "class Summer:\n"
-            "    def total(self, row):\n"
-            "        t = 0.0\n"
-            "        for v in row:\n"
-            "            t += v\n"
-            "        return t\n\n"
-            "adder = Summer()\n\n"
-            "def logistic_gradients(w, b, X, Y):\n"
-            "    m = X.shape[1]\n"
-            "    dZ = 1 / (1 + np.exp(-(w.T @ X + b))) - Y\n"
-            "    return X @ dZ.T / m, adder.total(dZ[0]) / m\n"),
-        "recursion over halves of the batch": (
-            "def logistic_gradients(w, b, X, Y):\n"
-            "    m = X.shape[1]\n"
-            "    if m == 1:\n"
-            "        a = 1 / (1 + np.exp(-(w.T @ X + b)))\n"
-            "        return X @ (a - Y).T, (a - Y).item()\n"
-            "    h = m // 2\n"
-            "    dw1, db1 = logistic_gradients(w, b, X[:, :h], Y[:, :h])\n"
-            "    dw2, db2 = logistic_gradients(w, b, X[:, h:], Y[:, h:])\n"
-            "    return (dw1 * h + dw2 * (m - h)) / m, (db1 * h + db2 * (m - h)) / m\n"),
-        "Y - A": (
-            "def logistic_gradients(w, b, X, Y):\n"
-            "    m = X.shape[1]\n"
-            "    A = 1 / (1 + np.exp(-(np.dot(w.T, X) + b)))\n"
-            "    dZ = Y - A\n"
-            "    return np.dot(X, dZ.T) / m, np.sum(dZ) / m\n"),
-        "sigmoid left out": (
-            "def logistic_gradients(w, b, X, Y):\n"
-            "    m = X.shape[1]\n"
-            "    dZ = w.T @ X + b - Y\n"
-            "    return X @ dZ.T / m, np.sum(dZ) / m\n"),
-        "grads dict as in notebook 01": (
-            "def logistic_gradients(w, b, X, Y):\n"
-            "    m = X.shape[1]\n"
-            "    dZ = 1 / (1 + np.exp(-(w.T @ X + b))) - Y\n"
-            "    return {'dw': X @ dZ.T / m, 'db': np.sum(dZ) / m}\n"),
+    "standardize": {
+        'loop over the features': (
+            'def standardize(X_train, X_test):\n'
+            '    n_x = X_train.shape[0]\n'
+            '    train, test = np.zeros(X_train.shape), np.zeros(X_test.shape)\n'
+            '    for j in range(n_x):\n'
+            '        mu, sigma = X_train[j].mean(), X_train[j].std()\n'
+            '        if sigma == 0:\n'
+            '            sigma = 1.0\n'
+            '        train[j] = (X_train[j] - mu) / sigma\n'
+            '        test[j] = (X_test[j] - mu) / sigma\n'
+            '    return train, test\n'),
+        'built-in sum for the mean': (
+            'def standardize(X_train, X_test):\n'
+            '    m = X_train.shape[1]\n'
+            '    mu = (sum(X_train.T) / m).reshape(-1, 1)\n'
+            '    sigma = np.std(X_train, axis=1, keepdims=True)\n'
+            '    sigma[sigma == 0] = 1\n'
+            '    return (X_train - mu) / sigma, (X_test - mu) / sigma\n'),
+        'comprehension for sigma': (
+            'def standardize(X_train, X_test):\n'
+            '    mu = X_train.mean(axis=1, keepdims=True)\n'
+            '    sigma = np.array([[row.std() or 1.0] for row in X_train])\n'
+            '    return (X_train - mu) / sigma, (X_test - mu) / sigma\n'),
+        "test set's own statistics": (
+            'def standardize(X_train, X_test):\n'
+            '    def scale(X):\n'
+            '        sigma = X.std(axis=1, keepdims=True)\n'
+            '        return (X - X.mean(axis=1, keepdims=True)) / np.where(sigma == 0, 1, sigma)\n'
+            '    return scale(X_train), scale(X_test)\n'),
+        'statistics of both sets': (
+            'def standardize(X_train, X_test):\n'
+            '    X_all = np.concatenate([X_train, X_test], axis=1)\n'
+            '    mu = X_all.mean(axis=1, keepdims=True)\n'
+            '    sigma = X_all.std(axis=1, keepdims=True)\n'
+            '    sigma = np.where(sigma == 0, 1, sigma)\n'
+            '    return (X_train - mu) / sigma, (X_test - mu) / sigma\n'),
+        'statistics over axis 0': (
+            'def standardize(X_train, X_test):\n'
+            '    mu = np.mean(X_train, axis=0, keepdims=True)\n'
+            '    sigma = np.std(X_train, axis=0, keepdims=True)\n'
+            '    sigma = np.where(sigma > 0, sigma, 1.0)\n'
+            '    return (X_train - mu) / sigma, (X_test - mu) / sigma\n'),
+        'mean over axis 0': (
+            'def standardize(X_train, X_test):\n'
+            '    mu = np.mean(X_train, axis=0)\n'
+            '    sigma = np.std(X_train, axis=1, keepdims=True)\n'
+            '    sigma = np.where(sigma > 0, sigma, 1.0)\n'
+            '    return (X_train - mu) / sigma, (X_test - mu) / sigma\n'),
+        'std over axis 0': (
+            'def standardize(X_train, X_test):\n'
+            '    mu = np.mean(X_train, axis=1, keepdims=True)\n'
+            '    sigma = np.std(X_train, axis=0, keepdims=True)\n'
+            '    sigma = np.where(sigma > 0, sigma, 1.0)\n'
+            '    return (X_train - mu) / sigma, (X_test - mu) / sigma\n'),
+        'no keepdims': (
+            'def standardize(X_train, X_test):\n'
+            '    mu = np.mean(X_train, axis=1)\n'
+            '    sigma = np.std(X_train, axis=1)\n'
+            '    sigma[sigma == 0] = 1.0\n'
+            '    return (X_train - mu) / sigma, (X_test - mu) / sigma\n'),
+        'divides by a zero std': (
+            'def standardize(X_train, X_test):\n'
+            '    mu = np.mean(X_train, axis=1, keepdims=True)\n'
+            '    sigma = np.std(X_train, axis=1, keepdims=True)\n'
+            '    return (X_train - mu) / sigma, (X_test - mu) / sigma\n'),
+        'epsilon added to the std': (
+            'def standardize(X_train, X_test):\n'
+            '    mu = np.mean(X_train, axis=1, keepdims=True)\n'
+            '    sigma = np.std(X_train, axis=1, keepdims=True) + 1e-8\n'
+            '    return (X_train - mu) / sigma, (X_test - mu) / sigma\n'),
+        'divides by the variance': (
+            'def standardize(X_train, X_test):\n'
+            '    mu = np.mean(X_train, axis=1, keepdims=True)\n'
+            '    var = np.var(X_train, axis=1, keepdims=True)\n'
+            '    var[var == 0] = 1.0\n'
+            '    return (X_train - mu) / var, (X_test - mu) / var\n'),
+        'ddof=1': (
+            'def standardize(X_train, X_test):\n'
+            '    mu = np.mean(X_train, axis=1, keepdims=True)\n'
+            '    sigma = np.std(X_train, axis=1, keepdims=True, ddof=1)\n'
+            '    sigma[sigma == 0] = 1.0\n'
+            '    return (X_train - mu) / sigma, (X_test - mu) / sigma\n'),
+        'test set left as it was': (
+            'def standardize(X_train, X_test):\n'
+            '    mu = np.mean(X_train, axis=1, keepdims=True)\n'
+            '    sigma = np.std(X_train, axis=1, keepdims=True)\n'
+            '    sigma[sigma == 0] = 1.0\n'
+            '    return (X_train - mu) / sigma, X_test\n'),
+        'a dict of both sets': (
+            'def standardize(X_train, X_test):\n'
+            '    mu = np.mean(X_train, axis=1, keepdims=True)\n'
+            '    sigma = np.std(X_train, axis=1, keepdims=True)\n'
+            '    sigma[sigma == 0] = 1.0\n'
+            "    return {'train': (X_train - mu) / sigma, 'test': (X_test - mu) / sigma}\n"),
     },
     "layer_sizes": {
         "columns instead of rows": (
@@ -286,26 +310,28 @@ WRONG = {
 }
 
 RIGHT = {
-    "logistic_gradients": {
-        "np.dot and np.mean": (
-            "def logistic_gradients(w, b, X, Y):\n"
-            "    A = 1 / (1 + np.exp(-(np.dot(w.T, X) + b)))\n"
-            "    dZ = A - Y\n"
-            "    return np.dot(X, dZ.T) / X.shape[1], np.mean(dZ)\n"),
-        "einsum in float32": (
-            "def logistic_gradients(w, b, X, Y):\n"
-            "    X32 = X.astype(np.float32)\n"
-            "    Z = np.einsum('ji,jk->ik', w.astype(np.float32), X32) + np.float32(b)\n"
-            "    dZ = 1 / (1 + np.exp(-Z)) - Y.astype(np.float32)\n"
-            "    return np.einsum('jk,ik->ji', X32, dZ) / X.shape[1], dZ.mean()\n"),
-        "tanh form and a (1, 1) db with its own sigmoid": (
-            "def sigmoid(z):\n"
-            "    return 0.5 * (1 + np.tanh(0.5 * z))\n\n"
-            "def logistic_gradients(w, b, X, Y):\n"
-            "    m = X.shape[1]\n"
-            "    dZ = sigmoid(w.T @ X + b) - Y\n"
-            "    return (X * dZ).sum(axis=1, keepdims=True) / m,"
-            " np.sum(dZ, axis=1, keepdims=True) / m\n"),
+    "standardize": {
+        'np.sum and np.sqrt by hand, sigma fixed in place': (
+            'def standardize(X_train, X_test):\n'
+            '    m = X_train.shape[1]\n'
+            '    mu = np.sum(X_train, axis=1, keepdims=True) / m\n'
+            '    sigma = np.sqrt(np.sum((X_train - mu) ** 2, axis=1, keepdims=True) / m)\n'
+            '    sigma[sigma == 0] = 1\n'
+            '    return (X_train - mu) / sigma, (X_test - mu) / sigma\n'),
+        'methods, [:, None] and sigma + (sigma == 0)': (
+            'def standardize(X_train, X_test):\n'
+            '    mu = X_train.mean(axis=1)[:, None]\n'
+            '    sigma = X_train.std(axis=1)[:, None]\n'
+            '    sigma = sigma + (sigma == 0)\n'
+            '    scale = 1 / sigma\n'
+            '    return (X_train - mu) * scale, (X_test - mu) * scale\n'),
+        'float32 throughout': (
+            'def standardize(X_train, X_test):\n'
+            '    X_train, X_test = X_train.astype(np.float32), X_test.astype(np.float32)\n'
+            '    mu = X_train.mean(axis=1, keepdims=True)\n'
+            '    sigma = X_train.std(axis=1, keepdims=True)\n'
+            '    sigma = np.where(sigma == 0, np.float32(1), sigma)\n'
+            '    return (X_train - mu) / sigma, (X_test - mu) / sigma\n'),
     },
     "layer_sizes": {
         "len and a list": (
@@ -445,7 +471,7 @@ CHEATS = {
 }
 
 CHECKS = {
-    "logistic_gradients": lambda ns: nb02.check_logistic_gradients(ns["logistic_gradients"]),
+    "standardize": lambda ns: nb02.check_standardize(ns["standardize"]),
     "layer_sizes": lambda ns: nb02.check_layer_sizes(ns["layer_sizes"]),
     "initialize_parameters":
         lambda ns: nb02.check_initialize_parameters(ns["initialize_parameters"]),
@@ -460,19 +486,36 @@ CHECKS = {
 
 # What each visible check must say about each mistake (a regular expression).
 MESSAGES = {
-    ("logistic_gradients", "loop over examples"): r"runs a Python loop, a for loop",
-    ("logistic_gradients", "comprehension for db"): r"runs a Python loop, a comprehension",
-    ("logistic_gradients", "vectorized sigmoid"): r"np\.vectorize.*loop in disguise",
-    ("logistic_gradients", "np.vectorize as a default argument"):
-        r"more Python steps the more examples",
-    ("logistic_gradients", "a loop in a method"): r"more Python steps the more examples",
-    ("logistic_gradients", "recursion over halves of the batch"):
-        r"more Python steps the more examples",
-    ("logistic_gradients", "no division by m"): r"dw .* m times too large",
-    ("logistic_gradients", "Y - A"): r"wrong sign",
-    ("logistic_gradients", "sigmoid left out"): r"sigmoid is missing",
-    ("logistic_gradients", "grads dict as in notebook 01"):
-        r"should return the pair \(dw, db\): end with `return dw, db`; .* is a dict",
+    ("standardize", 'loop over the features'):
+        r'runs a Python loop, a for loop',
+    ("standardize", 'built-in sum for the mean'):
+        r"calls Python's built-in sum .*loops in Python over the first axis.*np\.sum",
+    ("standardize", 'comprehension for sigma'):
+        r'runs a Python loop, a comprehension',
+    ("standardize", "test set's own statistics"):
+        r'X_test_std .*leakage via test statistics: .*a mean and a standard deviation of its own',
+    ("standardize", 'statistics of both sets'):
+        r'X_train_std .*leakage via combined statistics',
+    ("standardize", 'statistics over axis 0'):
+        r'the mean and the standard deviation are taken over the wrong axis',
+    ("standardize", 'mean over axis 0'):
+        r'the mean is taken over the wrong axis',
+    ("standardize", 'std over axis 0'):
+        r'the standard deviation is taken over the wrong axis',
+    ("standardize", 'no keepdims'):
+        r'could not be broadcast.*\(n_x, 1\) columns.*keepdims=True',
+    ("standardize", 'divides by a zero std'):
+        r'constant in X_train has standard deviation 0.*divide by 1',
+    ("standardize", 'epsilon added to the std'):
+        r'X_test_std .*sigma \+ 1e-8',
+    ("standardize", 'divides by the variance'):
+        r'divides by the variance',
+    ("standardize", 'ddof=1'):
+        r'ddof=1',
+    ("standardize", 'test set left as it was'):
+        r'X_test came back as it was',
+    ("standardize", 'a dict of both sets'):
+        r'should return the pair \(X_train_std, X_test_std\).* is a dict',
     ("layer_sizes", "columns instead of rows"): r"ROWS of X and Y",
     ("layer_sizes", "n_y from the examples"): r"ROWS of Y",
     ("layer_sizes", "n_h fixed at 4"): r"n_h you are given",

@@ -69,6 +69,39 @@ def test_loops_are_named_with_their_line(body, message):
         assert_vectorized(namespace["f"], "f")
 
 
+@pytest.mark.parametrize("body", [
+    "    return sum(A - Y)\n",
+    "    return float(sum(sum(X))) / X.size\n",
+    "    total = lambda M: sum(M) / len(M)\n    return total(X)\n",
+])
+def test_the_builtin_sum_over_an_array_is_a_loop(body):
+    """Python's sum walks the first axis of an array in Python, row after row."""
+    namespace = _defined("\ndef f(w, b, X, Y):\n    A = w.T @ X + b\n" + body)
+    with pytest.raises(AssertionError, match=r"f calls Python's built-in sum \(line 4 .*"
+                       r"loops in Python over the first axis.*use np\.sum"):
+        assert_vectorized(namespace["f"], "f")
+
+
+def test_numpy_sums_are_not_the_builtin_sum():
+    """np.sum and X.sum are attribute loads, and `from numpy import sum` makes the global
+    name numpy's; a local variable called sum is not the built-in either."""
+    namespace = _defined("def f(X):\n    return np.sum(X, axis=1) + X.sum(axis=1)\n\n"
+                         "def g(X):\n    sum = np.sum\n    return sum(X)\n")
+    assert_vectorized(namespace["f"], "f")
+    assert_vectorized(namespace["g"], "g")
+    imported = _defined("from numpy import sum\n\ndef f(X):\n"
+                        "    return sum(X, axis=0, keepdims=True)\n")
+    assert_vectorized(imported["f"], "f")
+
+
+def test_the_builtin_sum_in_a_helper_is_found():
+    namespace = _defined("def total(M):\n    return sum(M)\n\n"
+                         "def f(X):\n    return total(X.T)\n")
+    with pytest.raises(AssertionError, match=r"total, which f calls, calls Python's "
+                                             r"built-in sum"):
+        assert_vectorized(namespace["f"], "f")
+
+
 def test_a_loop_in_a_helper_of_the_same_notebook_is_found():
     namespace = _defined("def helper(X):\n    return [x for x in X]\n\n"
                          "def f(w, b, X, Y):\n    return helper(X)\n")

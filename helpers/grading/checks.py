@@ -9,6 +9,7 @@ mistakes next to its check (`helpers/grading/nbNN.py`), and the tests in
 
 Introduced with notebook 01; used by every graded notebook.
 """
+import builtins
 import collections
 import contextlib
 import dis
@@ -351,14 +352,16 @@ def assert_loop_free(fn, name, small, large):
 
 def assert_vectorized(fn, name):
     """Raise AssertionError if `fn` runs a Python loop: a `for` or `while` loop, a
-    comprehension, np.vectorize, np.frompyfunc, np.apply_along_axis or map, in its own
-    code or in a function of the same notebook that it calls. The message names the
-    loop's line. Used where the lesson is vectorization (notebook 02's loop-free
-    gradient).
+    comprehension, np.vectorize, np.frompyfunc, np.apply_along_axis, map, or Python's
+    built-in sum (which walks an array's first axis in Python), in its own code or in a
+    function of the same notebook that it calls. The message names the loop's line.
+    Used where the lesson is vectorization (notebook 02's loop-free `standardize`).
 
     It reads the compiled code rather than the source, so it works alike for functions
     defined in a notebook cell and by exec: a loop compiles to a FOR_ITER or to a jump
-    backwards, and nothing else does.
+    backwards, and nothing else does. A call of the built-in sum is a global name `sum`
+    that the function's namespace resolves to builtins.sum: `np.sum` and `X.sum` are
+    attribute loads, and `from numpy import sum` makes the global numpy's.
     """
     hidden_loops = {"vectorize": "np.vectorize", "frompyfunc": "np.frompyfunc",
                     "apply_along_axis": "np.apply_along_axis", "map": "map"}
@@ -387,6 +390,30 @@ def assert_vectorized(fn, name):
                 found += loops(const)
         return found
 
+    def builtin_sums(code, namespace):
+        """The lines where `code` (or code nested in it) loads the global name `sum`
+        and that name is the built-in sum in `namespace`."""
+        if "sum" in namespace:
+            resolved = namespace["sum"]
+        else:
+            builtins_ = namespace.get("__builtins__", builtins)
+            resolved = (builtins_.get("sum") if isinstance(builtins_, dict)
+                        else getattr(builtins_, "sum", None))
+        if resolved is not builtins.sum:
+            return []
+        found = [ins.positions.lineno if ins.positions else None
+                 for ins in dis.get_instructions(code)
+                 if ins.opname in ("LOAD_GLOBAL", "LOAD_NAME") and ins.argval == "sum"]
+        for const in code.co_consts:
+            if isinstance(const, types.CodeType):
+                found += builtin_sums(const, namespace)
+        return found
+
+    def quoted(code, line):
+        text = linecache.getline(code.co_filename, line).strip() if line else ""
+        return f" (line {line} of its cell: `{text}`)" if text else \
+            f" (line {line} of its cell)" if line else ""
+
     seen, todo = set(), [(fn, name)]
     while todo:
         func, label = todo.pop()
@@ -398,14 +425,18 @@ def assert_vectorized(fn, name):
         found = sorted(loops(code), key=lambda loop: loop[0] or 0)
         if found:
             line, kind = found[0]
-            text = linecache.getline(code.co_filename, line).strip() if line else ""
-            shown = f" (line {line} of its cell: `{text}`)" if text else \
-                f" (line {line} of its cell)" if line else ""
             raise CheckFailed(
-                f"{where} runs a Python loop, a {kind}{shown}: this exercise asks for no "
-                "loop at all. Work on whole arrays instead: matrix products (@), sums "
-                "along an axis (np.sum(..., axis=1)) and broadcasting")
+                f"{where} runs a Python loop, a {kind}{quoted(code, line)}: this exercise "
+                "asks for no loop at all. Work on whole arrays instead: matrix products "
+                "(@), sums along an axis (np.sum(..., axis=1)) and broadcasting")
         namespace = getattr(func, "__globals__", {})
+        sums = builtin_sums(code, namespace)
+        if sums:
+            line = min((n for n in sums if n), default=None)
+            raise CheckFailed(
+                f"{where} calls Python's built-in sum{quoted(code, line)}, which loops in "
+                "Python over the first axis of an array, one row at a time: use np.sum "
+                "instead, with axis=... for a sum along one axis")
         for used in code.co_names:
             if used in hidden_loops:
                 raise CheckFailed(

@@ -78,7 +78,6 @@ def _cost(A, Y):
     return -np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A))
 
 
-# Shared with notebook 02's logistic_gradients.
 DW_MISTAKES = [
     Mistake("dw is m times too large: did you forget to divide by m?",
             lambda w, b, X, Y: X @ _propagate_parts(w, b, X, Y)[1].T),

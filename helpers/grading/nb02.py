@@ -1,12 +1,12 @@
 """Checks for notebook 02 (vectorization, and a network with one hidden layer).
 
 Each exercise is declared once (`helpers/grading/exercise.py`): its reference in
-`helpers.logistic` and `helpers.shallow`, the visible cases, the parts of its result that
+`helpers.scaling` and `helpers.shallow`, the visible cases, the parts of its result that
 are graded and the mistakes each part recognises. Its test cell calls `check_<name>`
 (visible) and, in its hidden part, `hidden("<name>", ...)` with literals that
 `python -m helpers.grading.literals 02_vectorization` computes from the reference.
-What comparison cannot do is declared with the exercise too: `logistic_gradients` must
-run no Python loop (`loop_free`); `initialize_parameters` is judged by the statistics of
+What comparison cannot do is declared with the exercise too: `standardize` must run no
+Python loop (`loop_free`); `initialize_parameters` is judged by the statistics of
 its draws from the generator it is given, and `nn_model` must pass that generator on
 (`before`).
 """
@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from .. import logistic as ref_logistic
+from .. import scaling as ref_scaling
 from .. import shallow as ref
 from ..activations import sigmoid as _sig
 from ..data import make_planar
@@ -27,13 +27,24 @@ from .exercise import Case, Exercise, hidden_checks, unpack, visible_check
 NOTEBOOK = "02_vectorization"
 visible = visible_for(NOTEBOOK)
 
-# Exercise 1's small case: 3 features, 5 examples.
-W = np.array([[0.5], [-1.0], [0.25]])
-B = 0.1
-X = np.array([[1.0, -2.0, 0.5, 3.0, 0.0],
-              [0.5, 1.5, -1.0, 2.0, -0.5],
-              [2.0, 0.0, 1.0, -1.0, 1.5]])
-Y = np.array([[1.0, 0.0, 1.0, 0.0, 1.0]])
+# Exercise 1's small cases: features on very different scales, and a test set whose
+# statistics are clearly not the training set's, so that each leak gives other numbers.
+# The last feature is constant in the training set but not in the test set.
+X_TRAIN = np.array([[1.0, 3.0, 5.0, 7.0, 4.0],
+                    [100.0, 140.0, 120.0, 160.0, 130.0],
+                    [-2.0, 0.0, 1.0, 5.0, 2.0],
+                    [5.0, 5.0, 5.0, 5.0, 5.0]])
+X_TEST = np.array([[9.0, 11.0, 4.0, 12.0, 10.0],
+                   [200.0, 80.0, 150.0, 170.0, 190.0],
+                   [3.0, -4.0, 6.0, 0.0, 8.0],
+                   [5.0, 6.0, 3.0, 5.0, 7.0]])
+# ... and sets of different sizes, the second feature constant in the training set.
+X_TRAIN_FLAT = np.array([[0.0, 2.0, 4.0, 6.0, 8.0],
+                         [7.0, 7.0, 7.0, 7.0, 7.0],
+                         [1.0, 1.0, 2.0, 2.0, 9.0]])
+X_TEST_FLAT = np.array([[3.0, 20.0],
+                        [9.0, 4.0],
+                        [0.0, 5.0]])
 
 # The network's small case: n_x = 2 inputs, n_h = 3 hidden units, m = 5 examples.
 NET = {"W1": np.array([[0.8, -0.5], [0.3, 1.2], [-1.0, 0.4]]),
@@ -53,49 +64,121 @@ def _other_generator(rng):
     return np.random.default_rng(copy.deepcopy(rng).integers(2 ** 63))
 
 
-# -- 1. logistic_gradients ------------------------------------------------------------------
-def _logistic_gradients(w, b, X, Y):
-    """The reference: notebook 01's propagate, without the cost."""
-    grads, _ = ref_logistic.propagate(w, b, X, Y)
-    return grads["dw"], grads["db"]
+# -- 1. standardize ------------------------------------------------------------------------
+def _statistics_of(X, mean_axis=1, std_axis=1, ddof=0):
+    """The mean and standard deviation of X, each over the axis given, with keepdims."""
+    return (np.mean(X, axis=mean_axis, keepdims=True),
+            np.std(X, axis=std_axis, keepdims=True, ddof=ddof))
 
 
-def _batch(*args, seed=None, n_x=0, m=0):
-    """logistic_gradients's arguments: as given, or a batch of realistic size drawn from
-    `seed` (a hidden case)."""
-    if seed is None:
-        return args, {}
-    rng = np.random.default_rng(seed)
-    w = 0.1 * rng.standard_normal((n_x, 1))
-    X = rng.random((n_x, m))
-    Y = (rng.random((1, m)) < 0.5).astype(float)
-    return (w, -0.2, X, Y), {}
+def _scaled(X, mu, sigma):
+    """(X - mu) / sigma, dividing by 1 where sigma is 0, as the exercise asks."""
+    return (X - mu) / np.where(sigma > 0, sigma, 1.0)
 
 
-def _eight_times(w, b, X, Y):
+def _train_with(**how):
+    """X_train_std of a mistake: the training set's statistics computed `how`."""
+    return lambda X_train, X_test: _scaled(X_train, *_statistics_of(X_train, **how))
+
+
+def _test_with(mean_from, std_from):
+    """X_test_std of a mistake: the mean and the standard deviation taken from the sets
+    named ("train", "test", or "both" of them together)."""
+    def wrong(X_train, X_test):
+        sets = {"train": X_train, "test": X_test, "both": np.hstack([X_train, X_test])}
+        mu, _ = _statistics_of(sets[mean_from])
+        _, sigma = _statistics_of(sets[std_from])
+        return _scaled(X_test, mu, sigma)
+    return wrong
+
+
+def _combined(X_train, X_test):
+    return _scaled(X_train, *_statistics_of(np.hstack([X_train, X_test])))
+
+
+def _unguarded(which):
+    """The part `which` (0 train, 1 test) divided by a standard deviation that may be 0."""
+    def wrong(X_train, X_test):
+        mu, sigma = _statistics_of(X_train)
+        return ((X_train, X_test)[which] - mu) / sigma
+    return wrong
+
+
+def _plus_epsilon(X_train, X_test):
+    mu, sigma = _statistics_of(X_train)
+    return (X_test - mu) / (sigma + 1e-8)
+
+
+def _eight_times(X_train, X_test):
     """The same examples, eight times over: a loop over them runs eight times as long."""
-    return w, b, np.tile(X, (1, 8)), np.tile(Y, (1, 8))
+    return np.tile(X_train, (1, 8)), np.tile(X_test, (1, 8))
 
 
-# Notebook 01's mistakes for dw and db, plus one more: the sigmoid left out.
-def _without_sigmoid(w, b, X, Y):
-    return (w.T @ X + b) - Y
+LEAK_TEST = ("leakage via test statistics: X_test was standardised with {what} of its "
+             "own. Use the TRAINING set's mean and standard deviation for both sets: they "
+             "are part of the model, and a test example must be treated the way a new "
+             "example arriving alone will be")
+LEAK_BOTH = ("leakage via combined statistics: the mean and standard deviation were "
+             "computed on X_train and X_test together, so the test set helped build the "
+             "model. Compute them on X_train alone and apply them to both sets")
+ZERO_STD = ("a feature that is constant in X_train has standard deviation 0, and dividing "
+            "by it gives nan or inf: where sigma is 0, divide by 1 instead "
+            "(np.where(sigma > 0, sigma, 1.0)), which leaves that feature centred and "
+            "unscaled")
 
-
-NO_SIGMOID = ("the sigmoid is missing: A = sigmoid(w^T X + b) is a probability, and "
-              "dz = A - Y")
-
-LOGISTIC_GRADIENTS = Exercise(
-    "logistic_gradients", _logistic_gradients, inputs=_batch, loop_free=_eight_times,
-    visible=[Case((W, B, X, Y), label="3 features, 5 examples")],
-    parts={"dw": (0,), "db": (1,)},
-    returns="the pair (dw, db): end with `return dw, db`",
-    rtol=1e-5,  # it may compute in float32
+STANDARDIZE = Exercise(
+    "standardize", ref_scaling.standardize, loop_free=_eight_times,
+    visible=[Case((X_TRAIN, X_TEST), label="4 features, 5 training and 5 test examples"),
+             Case((X_TRAIN_FLAT, X_TEST_FLAT),
+                  label="a feature constant in the training set, 5 training and 2 test "
+                        "examples")],
+    parts={"X_train_std": (0,), "X_test_std": (1,)}, rtol=1e-5,  # it may compute in float32
+    returns="the pair (X_train_std, X_test_std): end with `return X_train_std, X_test_std`",
+    hints=[("could not be broadcast",
+            "; the statistics of the features must be (n_x, 1) columns, one entry per "
+            "feature, taken across the examples: np.mean(X_train, axis=1, keepdims=True), "
+            "and the same for np.std")],
     mistakes={
-        "dw": nb01.DW_MISTAKES + [Mistake(NO_SIGMOID, lambda w, b, X, Y:
-                                          X @ _without_sigmoid(w, b, X, Y).T / X.shape[1])],
-        "db": nb01.DB_MISTAKES + [Mistake(NO_SIGMOID, lambda w, b, X, Y:
-                                          np.mean(_without_sigmoid(w, b, X, Y)))],
+        "X_train_std": [
+            Mistake(LEAK_BOTH, _combined),
+            Mistake("the mean is taken over the wrong axis: axis=0 averages the features of "
+                    "each example. A feature's mean is over the examples, the columns: "
+                    "np.mean(X_train, axis=1, keepdims=True)", _train_with(mean_axis=0)),
+            Mistake("the standard deviation is taken over the wrong axis: axis=0 spreads "
+                    "over the features of each example. A feature's is over the examples, "
+                    "the columns: np.std(X_train, axis=1, keepdims=True)",
+                    _train_with(std_axis=0)),
+            Mistake("the mean and the standard deviation are taken over the wrong axis: "
+                    "axis=0 runs over the features of each example. Each feature's "
+                    "statistics are over the examples, the columns: axis=1, keepdims=True",
+                    _train_with(mean_axis=0, std_axis=0)),
+            Mistake(ZERO_STD, _unguarded(0)),
+            Mistake("the standard deviation used divides by m - 1 (ddof=1); this exercise "
+                    "uses np.std's default, which divides by m", _train_with(ddof=1)),
+            Mistake("that divides by the variance (np.var); divide by the standard "
+                    "deviation, its square root (np.std)",
+                    lambda X_train, X_test: _scaled(X_train, np.mean(X_train, axis=1,
+                                                                     keepdims=True),
+                                                    np.var(X_train, axis=1, keepdims=True))),
+            Mistake("X_train is centred but not scaled: divide by each feature's standard "
+                    "deviation too",
+                    lambda X_train, X_test: X_train - np.mean(X_train, axis=1,
+                                                              keepdims=True)),
+        ],
+        "X_test_std": [
+            Mistake(LEAK_TEST.format(what="a mean and a standard deviation"),
+                    _test_with("test", "test")),
+            Mistake(LEAK_TEST.format(what="a mean"), _test_with("test", "train")),
+            Mistake(LEAK_TEST.format(what="a standard deviation"),
+                    _test_with("train", "test")),
+            Mistake(LEAK_BOTH, _test_with("both", "both")),
+            Mistake("X_test came back as it was: standardise it too, with the training "
+                    "set's mean and standard deviation", lambda X_train, X_test: X_test),
+            Mistake(ZERO_STD, _unguarded(1)),
+            Mistake("sigma + 1e-8 turns a feature that is constant in X_train into huge "
+                    "test values (a difference of 1 becomes 10^8): where sigma is 0, divide "
+                    "by 1 instead", _plus_epsilon),
+        ],
     })
 
 
@@ -504,10 +587,10 @@ PREDICT = Exercise(
     ]})
 
 EXERCISES = {ex.name: ex for ex in (
-    LOGISTIC_GRADIENTS, LAYER_SIZES, INITIALIZE_PARAMETERS, FORWARD_PROPAGATION,
+    STANDARDIZE, LAYER_SIZES, INITIALIZE_PARAMETERS, FORWARD_PROPAGATION,
     COMPUTE_COST, BACKWARD_PROPAGATION, UPDATE_PARAMETERS, NN_MODEL, PREDICT)}
 
-check_logistic_gradients = visible(visible_check(LOGISTIC_GRADIENTS))
+check_standardize = visible(visible_check(STANDARDIZE))
 check_layer_sizes = visible(visible_check(LAYER_SIZES))
 check_initialize_parameters = visible(visible_check(INITIALIZE_PARAMETERS))
 check_forward_propagation = visible(visible_check(FORWARD_PROPAGATION))
