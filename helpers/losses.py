@@ -133,7 +133,7 @@ def softmax_cross_entropy_backward(A, Y):
     gradient -Y / A combine into A - Y, so the softmax layer needs no backward step
     of its own.
     A: softmax probabilities (C, m); Y: one-hot (C, m) or integer labels (1, m).
-    Returns dZ of shape (C, m). Introduced in notebook 08.
+    Returns dZ of shape (C, m). Introduced in notebook 03 (exercise 9), used again in 08.
     """
     A, Y = _categorical_inputs(A, Y)
     return A - Y

@@ -34,19 +34,20 @@ RIGHT_ELU_DERIVATIVE = ("def elu_derivative(z, alpha=1.0):\n"
 RIGHT_SWISH = "def swish(z):\n    return z * sigmoid(z)\n"
 RIGHT_SWISH_DERIVATIVE = ("def swish_derivative(z):\n    s = sigmoid(z)\n"
                           "    return s + z * s * (1 - s)\n")
-SOLUTION_CHOICES = {"spam": "sigmoid", "digit": "softmax", "temperature": "linear",
-                    "tags": "sigmoid", "steering": "tanh"}
+SOLUTION_CHOICES = {"mixture": "softmax", "brightness": "sigmoid", "profit": "linear",
+                    "cosine": "tanh"}
+RIGHT_NUMERICAL = ("def numerical_derivative(f, z, eps=1e-5):\n"
+                   "    return (f(z + eps) - f(z - eps)) / (2 * eps)\n")
+SCE_HEAD = "def softmax_cross_entropy_backward(A, labels):\n    C, m = A.shape\n"
 
 
-def _choices(**changes):
-    """The output_activation answer cell, with some choices changed."""
-    chosen = {**SOLUTION_CHOICES, **changes}
-    return "output_activation = {\n" + "".join(f"    {k!r}: {v!r},\n"
-                                               for k, v in chosen.items()) + "}\n"
+def _choice(task, value):
+    """The answer cell of one output-activation task."""
+    return f"output_{task} = {value!r}\n"
 
 
 # Questions: their visible check says only that they are answered; the hidden one judges.
-QUESTIONS = {"output_activation"}
+QUESTIONS = {f"output_{task}" for task in SOLUTION_CHOICES}
 
 WRONG = {
     "sigmoid": {
@@ -294,15 +295,55 @@ WRONG = {
             "    e = np.exp(z - np.max(z, axis=0, keepdims=True))\n"
             "    return e / np.max(e, axis=0, keepdims=True)\n"),
     },
-    "output_activation": {
-        "softmax for several tags": _choices(tags="softmax"),
-        "relu for a temperature": _choices(temperature="relu"),
-        "linear for a bounded command": _choices(steering="linear"),
-        "sigmoid for ten exclusive classes": _choices(digit="sigmoid"),
-        "a typo": _choices(spam="sigmiod"),
-        "a key renamed": _choices().replace("'spam'", "'email'"),
-        "softmax for a single unit": _choices(spam="softmax"),
-        "sigmoid for a command in [-1, 1]": _choices(steering="sigmoid"),
+    "numerical_derivative": {
+        "one-sided difference": ("def numerical_derivative(f, z, eps=1e-5):\n"
+                                 "    return (f(z + eps) - f(z)) / eps\n"),
+        "divided by eps": ("def numerical_derivative(f, z, eps=1e-5):\n"
+                           "    return (f(z + eps) - f(z - eps)) / eps\n"),
+        "eps too large": ("def numerical_derivative(f, z, eps=1e-2):\n"
+                          "    return (f(z + eps) - f(z - eps)) / (2 * eps)\n"),
+        "eps ignored": ("def numerical_derivative(f, z, eps=1e-5):\n"
+                        "    h = 1e-5\n"
+                        "    return (f(z + h) - f(z - h)) / (2 * h)\n"),
+        "/ 2 * eps": ("def numerical_derivative(f, z, eps=1e-5):\n"
+                      "    return (f(z + eps) - f(z - eps)) / 2 * eps\n"),
+        "backward difference": ("def numerical_derivative(f, z, eps=1e-5):\n"
+                                "    return (f(z) - f(z - eps)) / eps\n"),
+    },
+    "softmax_cross_entropy_backward": {
+        "s (1 - s)": ("def softmax_cross_entropy_backward(A, labels):\n"
+                      "    return A * (1 - A)\n"),
+        "A - Y times s (1 - s)": (SCE_HEAD + "    Y = np.eye(C)[labels[0]].T\n"
+                                  "    return (A - Y) * A * (1 - A)\n"),
+        "divided by m": (SCE_HEAD + "    Y = np.eye(C)[labels[0]].T\n"
+                         "    return (A - Y) / m\n"),
+        "Y - A": SCE_HEAD + "    Y = np.eye(C)[labels[0]].T\n    return Y - A\n",
+        "labels not one-hot": ("def softmax_cross_entropy_backward(A, labels):\n"
+                               "    return A - labels\n"),
+        "one-hot not transposed": (SCE_HEAD + "    Y = np.eye(C)[labels[0]]\n"
+                                   "    return A - Y\n"),
+        "1 subtracted everywhere": ("def softmax_cross_entropy_backward(A, labels):\n"
+                                    "    return A - 1\n"),
+    },
+    "output_mixture": {
+        "sigmoid for shares of a whole": _choice("mixture", "sigmoid"),
+        "relu for shares": _choice("mixture", "relu"),
+        "a typo": _choice("mixture", "sofmax"),
+    },
+    "output_brightness": {
+        "tanh for a grey level": _choice("brightness", "tanh"),
+        "softmax for one unit per pixel": _choice("brightness", "softmax"),
+        "linear for a bounded level": _choice("brightness", "linear"),
+    },
+    "output_profit": {
+        "relu for a profit": _choice("profit", "relu"),
+        "leaky_relu for a profit": _choice("profit", "leaky_relu"),
+        "a stray comma makes a tuple": "output_profit = 'linear',\n",
+    },
+    "output_cosine": {
+        "sigmoid for a cosine": _choice("cosine", "sigmoid"),
+        "linear for a cosine": _choice("cosine", "linear"),
+        "elu for a cosine": _choice("cosine", "elu"),
     },
 }
 
@@ -433,11 +474,30 @@ RIGHT = {
             "    e = np.exp(z - z.max(axis=0))\n"
             "    return e / e.sum(axis=0)\n"),
     },
-    "output_activation": {
-        "capitals, spaces and Keras's other names": (
-            "output_activation = {'spam': 'Sigmoid', 'digit': ' softmax', "
-            "'temperature': 'identity', 'tags': 'logistic', 'steering': 'TANH'}\n"),
+    "numerical_derivative": {
+        "step in a variable": ("def numerical_derivative(f, z, eps=1e-5):\n"
+                               "    forward, backward = f(z + eps), f(z - eps)\n"
+                               "    return (forward - backward) / 2 / eps\n"),
+        "through np.asarray": ("def numerical_derivative(f, z, eps=1e-5):\n"
+                               "    z = np.asarray(z, dtype=float)\n"
+                               "    return 0.5 * (f(z + eps) - f(z - eps)) / eps\n"),
     },
+    "softmax_cross_entropy_backward": {
+        "np.eye transposed": (SCE_HEAD + "    return A - np.eye(C)[labels[0]].T\n"),
+        "a loop over the examples": (
+            "def softmax_cross_entropy_backward(A, labels):\n"
+            "    dZ = A.copy()\n"
+            "    for j in range(A.shape[1]):\n"
+            "        dZ[labels[0, j], j] -= 1\n"
+            "    return dZ\n"),
+        "comparison with the class numbers": (
+            SCE_HEAD + "    Y = (np.arange(C)[:, None] == labels).astype(float)\n"
+            "    return A - Y\n"),
+    },
+    "output_mixture": {"capitals": _choice("mixture", "Softmax")},
+    "output_brightness": {"Keras's other name": _choice("brightness", "logistic")},
+    "output_profit": {"Keras's other name": _choice("profit", "identity")},
+    "output_cosine": {"spaces and capitals": _choice("cosine", " TANH")},
 }
 
 # Submissions that must score 0 for the whole notebook and be flagged, whatever else
@@ -465,9 +525,14 @@ CHECKS = {
     **{exercise: _pair(exercise)
        for exercise in ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "swish")},
     "softmax": lambda ns: nb03.check_softmax(ns["softmax"]),
-    "output_activation": lambda ns: (
-        nb03.check_output_activation(ns["output_activation"]),
-        nb03.hidden_output_activation(ns["output_activation"], SOLUTION_CHOICES)),
+    "numerical_derivative": lambda ns: nb03.check_numerical_derivative(
+        ns["numerical_derivative"]),
+    "softmax_cross_entropy_backward": lambda ns: nb03.check_softmax_cross_entropy_backward(
+        ns["softmax_cross_entropy_backward"]),
+    **{f"output_{task}": (lambda ns, task=task, answer=answer: (
+        nb03.check_output_activation(ns[f"output_{task}"], task),
+        nb03.hidden_output_activation(ns[f"output_{task}"], answer, task)))
+       for task, answer in SOLUTION_CHOICES.items()},
 }
 
 # What each visible check must say about each mistake (a regular expression).
@@ -548,13 +613,29 @@ MESSAGES = {
     ("softmax", "minimum subtracted"): r"minimum",
     ("softmax", "log of the sum, unshifted"): r"logits of size 100 or more",
     ("softmax", "divided by the maximum"): r"right one times a number",
-    ("output_activation", "softmax for several tags"): r"'tags'.*compete",
-    ("output_activation", "relu for a temperature"): r"'temperature'.*never gives a negative",
-    ("output_activation", "linear for a bounded command"): r"'steering'.*no limits",
-    ("output_activation", "sigmoid for ten exclusive classes"): r"'digit'.*independently",
-    ("output_activation", "a typo"): r"unknown activation 'sigmiod'",
-    ("output_activation", "a key renamed"): r"keep exactly the keys",
-    ("output_activation", "softmax for a single unit"): r"'spam'.*always outputs 1",
-    ("output_activation", "sigmoid for a command in [-1, 1]"):
-        r"'steering'.*between 0 and 1",
+    ("numerical_derivative", "one-sided difference"): r"one-sided difference \(f\(z \+ eps\)",
+    ("numerical_derivative", "divided by eps"): r"twice the slope",
+    ("numerical_derivative", "eps too large"): r"step is too large",
+    ("numerical_derivative", "eps ignored"): r"ignores its eps",
+    ("numerical_derivative", "/ 2 * eps"): r"\(2 \* eps\)",
+    ("numerical_derivative", "backward difference"): r"backwards",
+    ("softmax_cross_entropy_backward", "s (1 - s)"): r"only the diagonal",
+    ("softmax_cross_entropy_backward", "A - Y times s (1 - s)"): r"once more",
+    ("softmax_cross_entropy_backward", "divided by m"): r"divided by m.*per example",
+    ("softmax_cross_entropy_backward", "Y - A"): r"sign is flipped",
+    ("softmax_cross_entropy_backward", "labels not one-hot"): r"one-hot Y first",
+    ("softmax_cross_entropy_backward", "one-hot not transposed"): r"one ROW per example",
+    ("softmax_cross_entropy_backward", "1 subtracted everywhere"): r"only the true class",
+    ("output_mixture", "sigmoid for shares of a whole"): r"add up to exactly 1.*independently",
+    ("output_mixture", "relu for shares"): r"'relu' does not fit",
+    ("output_mixture", "a typo"): r"unknown activation 'sofmax'",
+    ("output_brightness", "tanh for a grey level"): r"0 \(black\).*between -1 and 1",
+    ("output_brightness", "softmax for one unit per pixel"): r"always outputs 1",
+    ("output_brightness", "linear for a bounded level"): r"'linear' does not fit.*no limits",
+    ("output_profit", "relu for a profit"): r"a loss.*never gives a negative",
+    ("output_profit", "leaky_relu for a profit"): r"slope is only alpha",
+    ("output_profit", "a stray comma makes a tuple"): r"in quotes.*\('linear',\)",
+    ("output_cosine", "sigmoid for a cosine"): r"range of a cosine.*between 0 and 1",
+    ("output_cosine", "linear for a cosine"): r"'linear' does not fit",
+    ("output_cosine", "elu for a cosine"): r"never goes below -alpha",
 }

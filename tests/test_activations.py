@@ -225,3 +225,35 @@ def test_get_activation_known_and_unknown():
     assert act.get_activation("softmax") == (act.softmax, act.softmax_jacobian)
     with pytest.raises(ValueError, match=r"unknown activation 'relux'.*'relu'.*'sigmoid'"):
         act.get_activation("relux")
+
+
+# ---------------------------------------------------------------- numerical_derivative
+
+def test_numerical_derivative_matches_known_slopes(rng):
+    z = rng.normal(0, 1.5, size=(3, 4))
+    np.testing.assert_allclose(act.numerical_derivative(np.sin, z), np.cos(z),
+                               rtol=0, atol=1e-9)
+    np.testing.assert_allclose(act.numerical_derivative(np.exp, z, eps=1e-4), np.exp(z),
+                               rtol=1e-8)
+
+
+def test_numerical_derivative_is_central_not_one_sided():
+    # sin(3 z) is curved: a one-sided difference errs by about 9 sin(3 z) eps / 2.
+    z = np.array([0.4, -1.1, 2.0])
+    central = act.numerical_derivative(lambda t: np.sin(3 * t), z)
+    one_sided = (np.sin(3 * (z + 1e-5)) - np.sin(3 * z)) / 1e-5
+    exact = 3 * np.cos(3 * z)
+    assert np.max(np.abs(central - exact)) < 1e-9
+    assert np.max(np.abs(one_sided - exact)) > 1e-5
+
+
+def test_numerical_derivative_error_shrinks_like_eps_squared():
+    z = np.array([0.7])
+    errors = [abs(act.numerical_derivative(np.exp, z, eps)[0] - np.exp(0.7))
+              for eps in (1e-2, 1e-3)]
+    assert 80 < errors[0] / errors[1] < 120
+
+
+def test_numerical_derivative_rejects_a_bad_step():
+    with pytest.raises(ValueError, match="eps"):
+        act.numerical_derivative(np.sin, np.zeros(2), eps=0.0)

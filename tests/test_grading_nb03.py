@@ -4,8 +4,9 @@ named and failing a hidden test, hidden literals) and tests/test_checks.py (each
 answer's message): the description of wrong entries that no listed mistake explains, the
 convention at a kink, a function and its derivative swapped, no nan on EDGES, unanswered
 exercises, hidden checks that keep their answers hidden, a softmax judged by its values
-whatever numpy's error settings, and explanations of a wrong output activation that give
-nothing else away."""
+whatever numpy's error settings, explanations of a wrong output activation that give
+nothing else away and a point per output task, a one-sided difference failing the
+numerical_derivative check, and the per-example convention of the softmax gradient."""
 import re
 import warnings
 from pathlib import Path
@@ -170,8 +171,9 @@ def test_unanswered_exercises_say_so():
                            "    raise NotImplementedError()\n")
     with pytest.raises(NotAnswered, match="elu_derivative is not written yet"):
         nb03.check_elu(namespace["elu"], namespace["elu_derivative"])
-    with pytest.raises(NotAnswered, match="not answered yet"):
-        nb03.check_output_activation({task: None for task in nb03.TASKS})
+    for task in nb03.TASKS:
+        with pytest.raises(NotAnswered, match=f"output_{task} is not answered yet"):
+            nb03.check_output_activation(None, task)
 
 
 def test_hidden_checks_do_not_reveal_expected_values():
@@ -230,11 +232,52 @@ def test_output_explanations_name_only_the_wrong_choice():
         for choice in nb03.ACTIVATION_NAMES:
             if choice == SOLUTION_CHOICES[task]:
                 continue
-            answer = {**SOLUTION_CHOICES, task: choice}
             with pytest.raises(AssertionError) as err:
-                nb03.hidden_output_activation(answer, SOLUTION_CHOICES)
+                nb03.hidden_output_activation(choice, SOLUTION_CHOICES[task], task)
             message = str(err.value)
-            assert f"'{task}': '{choice}' does not fit" in message
+            assert f"output_{task}: '{choice}' does not fit" in message
             for other in nb03.ACTIVATION_NAMES:
                 if other != choice:
                     assert not re.search(rf"\b{other}\b", message), (task, choice, other)
+
+
+def test_each_output_task_is_its_own_point():
+    """Exercise 10 gives a point per task: a wrong choice in one cell fails that cell's
+    hidden test only, and the right choice of every task passes."""
+    for task, answer in SOLUTION_CHOICES.items():
+        nb03.hidden_output_activation(answer, answer, task)
+        wrong = next(n for n in nb03.ACTIVATION_NAMES if n != answer)
+        with pytest.raises(AssertionError, match=f"output_{task}"):
+            nb03.hidden_output_activation(wrong, answer, task)
+
+
+@pytest.mark.parametrize("eps", [1e-5, 1e-4])
+def test_a_one_sided_difference_fails_on_a_curved_function(eps):
+    """sin(3 z) is curved enough that the one-sided difference misses the tolerance of
+    the numerical_derivative check, for the default step and a larger one."""
+    def one_sided(f, z, eps=1e-5):
+        return (f(z + eps) - f(z)) / eps
+
+    with pytest.raises(AssertionError, match="one-sided"):
+        nb03.hidden("numerical_derivative", one_sided, args=(nb03.wave, nb03.ND_Z, eps),
+                    expected={"value": 3 * np.cos(3 * nb03.ND_Z)})
+    nb03.hidden("numerical_derivative", nb03.ref.numerical_derivative,
+                args=(nb03.wave, nb03.ND_Z, eps),
+                expected={"value": nb03.ref.numerical_derivative(nb03.wave, nb03.ND_Z, eps)})
+
+
+def test_the_softmax_gradient_is_the_slope_of_the_mean_cost_times_m():
+    """The convention exercise 9 states: dZ = A - Y per example, which is m times the
+    gradient of the mean cost J (checked by central differences)."""
+    from helpers import losses
+    z = np.array([[2.0, -1.0, 0.5], [1.0, 0.0, 0.5], [0.1, 2.0, -1.0], [0.3, 0.3, 0.3]])
+    labels = np.array([[0, 3, 1]])
+    m = z.shape[1]
+    numeric = np.zeros_like(z)
+    for index in np.ndindex(z.shape):
+        step = np.zeros_like(z)
+        step[index] = 1e-6
+        numeric[index] = (losses.softmax_cross_entropy(ref.softmax(z + step), labels)
+                          - losses.softmax_cross_entropy(ref.softmax(z - step), labels)) / 2e-6
+    dZ = nb03.SOFTMAX_CROSS_ENTROPY_BACKWARD.reference(ref.softmax(z), labels)
+    np.testing.assert_allclose(dZ / m, numeric, atol=1e-8)

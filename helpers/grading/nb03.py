@@ -4,7 +4,10 @@ Exercises 1 to 6 each ask for an activation and its derivative in one answer cel
 of the twelve functions is declared once as an `Exercise` (`helpers/grading/exercise.py`),
 with its reference (helpers.activations), the visible cases, its common mistakes (the
 tables below, plus "the two bodies swapped") and the cell it shares with its partner.
-Exercise 7 is a numerically stable softmax, exercise 8 a choice of output activation per
+Exercise 7 is a central finite difference, `numerical_derivative(f, z, eps)`, exercise 8 a
+numerically stable softmax, exercise 9 the gradient A - Y of softmax with cross-entropy
+(per example, no 1/m, as helpers.losses and helpers.layers keep it), and exercise 10 a
+choice of output activation for each of four tasks, one answer cell and one point per
 task, which has checks of its own.
 
 What the declarations add to the framework's checks, through its hooks:
@@ -27,6 +30,7 @@ what is particular to this notebook (kinks, descriptions of wrong entries).
 import numpy as np
 
 from .. import activations as ref
+from .. import losses
 from . import cellguard
 from .checks import (CheckFailed, Mistake, NotAnswered, as_array, close, expect_close,
                      plain, quiet, shown, visible_for)
@@ -135,23 +139,24 @@ MISTAKES = {
                 lambda z: (1 - _exp(-2 * np.asarray(z))) / (1 + _exp(-2 * np.asarray(z)))),
     ],
     "tanh_derivative": [
-        Mistake(Z_NOT_A.format(first="t = tanh(z)", then="1 - t**2"),
+        Mistake("your formula expects the activation t = tanh(z), but this function "
+                "receives z itself: compute t = tanh(z) first, and write the slope with t",
                 lambda z: 1 - np.asarray(z, float) ** 2),
-        Mistake("the square is missing: the derivative is 1 - tanh(z)**2",
+        Mistake("the square is missing: the quotient rule leaves tanh(z) squared in the "
+                "slope, not tanh(z) itself (the slope is the same for z and -z)",
                 lambda z: 1 - np.tanh(z)),
-        Mistake("square only tanh(z): 1 - tanh(z)**2, not (1 - tanh(z))**2",
+        Mistake("square only tanh(z), not the whole difference",
                 lambda z: (1 - np.tanh(z)) ** 2),
-        Mistake("the derivative is 1 - tanh(z)**2, not tanh(z)**2 - 1 (it is never "
-                "negative: tanh only rises)", lambda z: np.tanh(z) ** 2 - 1),
-        Mistake("the derivative is 1 - tanh(z)**2, not 1 + tanh(z)**2: the slope is at most "
-                "1, at z = 0", lambda z: 1 + np.tanh(z) ** 2),
-        Mistake("square tanh(z), not z: 1 - np.tanh(z) ** 2, not 1 - np.tanh(z ** 2)",
+        Mistake("the sign is flipped: tanh only rises, so its slope is never negative",
+                lambda z: np.tanh(z) ** 2 - 1),
+        Mistake("the slope is not 1 + tanh(z)**2: it is at most 1, at z = 0, and falls "
+                "towards 0 as |z| grows", lambda z: 1 + np.tanh(z) ** 2),
+        Mistake("square tanh(z), not z: np.tanh(z ** 2) squares the input before tanh",
                 lambda z: 1 - np.tanh(np.asarray(z) ** 2)),
-        Mistake("1 / cosh(z) is sech(z); the derivative is sech(z) squared, "
-                "1 / np.cosh(z) ** 2", lambda z: 1 / np.cosh(z)),
+        Mistake("1 / cosh(z) is sech(z); the slope of tanh is sech(z) squared",
+                lambda z: 1 / np.cosh(z)),
         Mistake("that is half the slope: tanh(z) = 2 sigmoid(2 z) - 1 has a factor 2 outside "
-                "and another from the chain rule (the inner 2 z), so the slope is "
-                "4 s (1 - s) with s = sigmoid(2 z)",
+                "and another from the chain rule (the inner 2 z)",
                 lambda z: 2 * _sig(2 * np.asarray(z)) * (1 - _sig(2 * np.asarray(z)))),
     ],
     "relu": [
@@ -259,21 +264,20 @@ MISTAKES = {
         Mistake(PRECEDENCE, lambda z: np.asarray(z) * (1 / 1 + _exp(-z))),
     ],
     "swish_derivative": [
-        Mistake("that is only sigmoid's derivative: swish is a product, z * s(z), so by "
-                "the product rule its slope is s(z) + z * s(z) * (1 - s(z))",
+        Mistake("that is only sigmoid's derivative: swish is a product, z * s(z), so the "
+                "product rule gives it two terms, (z)' s(z) + z s'(z)",
                 lambda z: _sig(z) * (1 - _sig(z))),
-        Mistake("the first term of the product rule is missing: the slope of z * s(z) is "
-                "s(z) + z * s(z) * (1 - s(z))",
+        Mistake("the first term of the product rule is missing: the derivative of the "
+                "factor z, times s(z)",
                 lambda z: np.asarray(z) * _sig(z) * (1 - _sig(z))),
-        Mistake("the factor z is missing from the second term: the slope of z * s(z) is "
-                "s(z) + z * s(z) * (1 - s(z))",
-                lambda z: _sig(z) + _sig(z) * (1 - _sig(z))),
-        Mistake("that is sigmoid alone, the first term of the product rule: add "
-                "z * s(z) * (1 - s(z))", _sig),
-        Mistake("s in the product rule is sigmoid(z), not swish(z): with s = sigmoid(z) the "
-                "slope is s + z * s * (1 - s)", lambda z: _product_rule(ref.swish(z), z)),
-        Mistake("the product rule adds its two terms: s(z) + z * s(z) * (1 - s(z)), with a "
-                "plus", lambda z: 2 * _sig(z) - _product_rule(_sig(z), z)),
+        Mistake("the factor z is missing from the second term: the product rule's z s'(z) "
+                "keeps the z", lambda z: _sig(z) + _sig(z) * (1 - _sig(z))),
+        Mistake("that is sigmoid alone, the first term of the product rule: add the second, "
+                "z times the slope of s", _sig),
+        Mistake("s in the product rule is sigmoid(z), not swish(z): write the slope with "
+                "s = sigmoid(z)", lambda z: _product_rule(ref.swish(z), z)),
+        Mistake("the product rule adds its two terms, (uv)' = u'v + uv', with a plus",
+                lambda z: 2 * _sig(z) - _product_rule(_sig(z), z)),
     ],
 }
 
@@ -595,25 +599,137 @@ SOFTMAX = Exercise(
     uses={n: f for n, f in REFERENCE.items() if n != "softmax"}, rtol=RTOL, atol=ATOL)
 EXERCISES["softmax"] = SOFTMAX
 check_softmax = visible(visible_check(SOFTMAX))
+
+
+# -- a central finite difference ------------------------------------------------------------
+def wave(z):
+    """sin(3 z): curved enough (its second derivative is up to 9) that a one-sided
+    difference is off by about 4.5 eps, far beyond the tolerance below."""
+    return np.sin(3 * np.asarray(z, dtype=float))
+
+
+def _one_sided(f, z, eps=1e-5):
+    z = np.asarray(z, dtype=float)
+    return (f(z + eps) - f(z)) / eps
+
+
+def _central(f, z, eps=1e-5):
+    z = np.asarray(z, dtype=float)
+    return (f(z + eps) - f(z - eps)) / (2 * eps)
+
+
+ND_MISTAKES = [
+    Mistake("that is the one-sided difference (f(z + eps) - f(z)) / eps: its error is "
+            "about f''(z) eps / 2, here far more than the central difference's. Step to "
+            "both sides, f(z + eps) - f(z - eps)", _one_sided),
+    Mistake("that is the one-sided difference (f(z) - f(z - eps)) / eps, backwards: its "
+            "error is about f''(z) eps / 2. Step to both sides, f(z + eps) - f(z - eps)",
+            lambda f, z, eps=1e-5: (f(np.asarray(z, float))
+                                    - f(np.asarray(z, float) - eps)) / eps),
+    Mistake("twice the slope: f(z + eps) and f(z - eps) lie 2 eps apart, so divide by "
+            "2 * eps, not by eps", lambda f, z, eps=1e-5: 2 * _central(f, z, eps)),
+    Mistake("half the slope: divide by 2 * eps, the distance between z - eps and z + eps",
+            lambda f, z, eps=1e-5: _central(f, z, eps) / 2),
+    Mistake("the sign is flipped: it is f(z + eps) - f(z - eps), the later point first",
+            lambda f, z, eps=1e-5: -_central(f, z, eps)),
+    Mistake("/ 2 * eps divides by 2 and then MULTIPLIES by eps, because Python works "
+            "from left to right: write / (2 * eps)",
+            lambda f, z, eps=1e-5: _central(f, z, eps) * eps * eps),
+    Mistake("numerical_derivative ignores its eps argument: use the step it is given",
+            lambda f, z, eps=1e-5: _central(f, z, 1e-5)),
+    *(Mistake(f"the step is too large: with eps = {big} the central difference errs by "
+              "about the third derivative times eps**2 / 6. Use the default eps=1e-5 of "
+              "the signature", lambda f, z, eps=1e-5, big=big: _central(f, z, big))
+      for big in (1e-2, 1e-3, 0.1)),
+]
+
+ND_Z = np.array([[-2.0, -0.9, -0.3], [0.2, 0.6, 1.3]])
+NUMERICAL_DERIVATIVE = Exercise(
+    "numerical_derivative", ref.numerical_derivative, returns="an array of the shape of z",
+    visible=[Case((wave, ND_Z), label=f"f(z) = sin(3 z), z of shape {ND_Z.shape}"),
+             Case((wave, ND_Z, 1e-3),
+                  label=f"f(z) = sin(3 z), z of shape {ND_Z.shape}, eps=0.001"),
+             Case((np.exp, Z_LINE), label=f"f = np.exp, z of shape {Z_LINE.shape}")],
+    mistakes={"value": ND_MISTAKES}, hints=CALL_HINTS,
+    uses={n: f for n, f in REFERENCE.items()}, rtol=1e-7, atol=1e-9)
+EXERCISES["numerical_derivative"] = NUMERICAL_DERIVATIVE
+check_numerical_derivative = visible(visible_check(NUMERICAL_DERIVATIVE))
+
+
+# -- the gradient of softmax with cross-entropy ---------------------------------------------
+def _one_hot(labels, C):
+    labels = np.asarray(labels).reshape(-1)
+    Y = np.zeros((C, labels.size))
+    Y[labels, np.arange(labels.size)] = 1
+    return Y
+
+
+def _sce(wrong):
+    """A mistake's dZ, from A and the one-hot Y."""
+    return lambda A, labels: wrong(np.asarray(A, float), _one_hot(labels, np.shape(A)[0]))
+
+
+SCE_MISTAKES = [
+    Mistake("that is s (1 - s), only the diagonal of softmax's Jacobian, and without the "
+            "labels: with cross-entropy the whole chain rule folds into A - Y, with Y the "
+            "one-hot labels", _sce(lambda A, Y: A * (1 - A))),
+    Mistake("you multiplied A - Y by s (1 - s) once more: A - Y is already the gradient "
+            "with respect to Z, softmax's Jacobian included",
+            _sce(lambda A, Y: (A - Y) * A * (1 - A))),
+    Mistake("-Y / A times s (1 - s) keeps only the diagonal of softmax's Jacobian: the "
+            "other classes' -s_i s_j terms are missing. Through the whole Jacobian the "
+            "gradient is A - Y", _sce(lambda A, Y: -Y * (1 - A))),
+    Mistake("dZ is m times too small: you divided by m. In this course dZ is per "
+            "example; the 1/m of the mean cost is applied once, in dW and db "
+            "(dW = dZ A_prev^T / m)", _sce(lambda A, Y: (A - Y) / A.shape[1])),
+    Mistake("the sign is flipped: the gradient is A - Y, prediction minus label (gradient "
+            "descent then lowers the logits of the wrong classes)",
+            _sce(lambda A, Y: Y - A)),
+    Mistake("you subtracted the labels themselves, class numbers like 2, from every row: "
+            "make the one-hot Y first, 1 in row labels[0, j] of column j and 0 elsewhere, "
+            "and return A - Y", lambda A, labels: np.asarray(A, float) - labels),
+    Mistake("you subtracted 1 from every row: only the true class of each column gets the "
+            "1 of the one-hot Y", lambda A, labels: np.asarray(A, float) - 1),
+]
+# Before CALL_HINTS, whose first match wins: a broadcast error here is a one-hot Y
+# built the wrong way round, not a sum that dropped its axis.
+SCE_HINTS = [
+    ("could not be broadcast", " (np.eye(C)[labels[0]] has one ROW per example, shape "
+     "(m, C): transpose it, so that it lines up with A, of shape (C, m))"),
+    ("only integer scalar arrays", " (index with the labels as integers, labels[0], one "
+     "class per column)"),
+] + CALL_HINTS
+SCE_A = ref.softmax(np.array([[2.0, -1.0, 0.5, 0.0, 1.0],
+                              [1.0, 0.0, 0.5, 3.0, -2.0],
+                              [0.1, 2.0, -1.0, 0.0, 1.5]]))
+SCE_LABELS = np.array([[0, 2, 1, 1, 0]])
+SOFTMAX_CROSS_ENTROPY_BACKWARD = Exercise(
+    "softmax_cross_entropy_backward", losses.softmax_cross_entropy_backward,
+    returns="an array of the shape of A",
+    visible=[Case((SCE_A, SCE_LABELS),
+                  label=f"A of shape {SCE_A.shape}, labels of shape {SCE_LABELS.shape}")],
+    mistakes={"value": SCE_MISTAKES}, hints=SCE_HINTS,
+    uses={n: f for n, f in REFERENCE.items()}, rtol=RTOL, atol=ATOL)
+EXERCISES["softmax_cross_entropy_backward"] = SOFTMAX_CROSS_ENTROPY_BACKWARD
+check_softmax_cross_entropy_backward = visible(visible_check(SOFTMAX_CROSS_ENTROPY_BACKWARD))
 hidden = hidden_checks(EXERCISES)
 
 
-# -- the choice of output activation --------------------------------------------------------
-TASKS = ("spam", "digit", "temperature", "tags", "steering")
+# -- the choice of output activation, one task per answer cell ------------------------------
+# Each task is answered in a cell of its own, `output_<task> = "<name>"`, worth a point.
+TASKS = ("mixture", "brightness", "profit", "cosine")
 ACTIVATION_NAMES = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "swish", "softmax",
                     "linear")
 ALIASES = {"logistic": "sigmoid", "identity": "linear", "silu": "swish",
            "leakyrelu": "leaky_relu"}
 # What each task asks of its output layer: the task restated, never the answer.
 NEEDS = {
-    "spam": "one number between 0 and 1 from its single output unit, the probability "
-            "that the email is spam",
-    "digit": "ten probabilities, one per digit, that add up to 1 because exactly one "
-             "digit is the right one",
-    "temperature": "any number, below zero as readily as above it",
-    "tags": "a separate yes/no probability for each of the 20 tags, because a photo "
-            "can carry several of them at once",
-    "steering": "a value that can never leave the range from -1 to 1",
+    "mixture": "four shares, each at least 0, that always add up to exactly 1, the whole "
+               "recipe",
+    "brightness": "one number that can never leave the range from 0 (black) to 1 (white)",
+    "profit": "any amount of money, a loss (below zero) as readily as a gain, with no "
+              "limit either way",
+    "cosine": "a value that can never leave the range of a cosine, from -1 to 1",
 }
 # What each activation does in an output layer (facts about the activation, not about
 # any task).
@@ -640,55 +756,41 @@ def _normalise(value):
     return ALIASES.get(name.replace("_", ""), ALIASES.get(name, name))
 
 
-def _choices(answer, name):
-    """The answer as {task: activation name}, or an error that says what to fix."""
+def _choice(answer, task):
+    """The answer of `task` as a known activation name, or an error that says what to
+    fix."""
+    name = f"output_{task}"
     answer = plain(answer, name)
-    if not isinstance(answer, dict):
-        raise CheckFailed(f"{name} should be the dict of the answer cell, one entry "
-                          f"per task, got {type(answer).__name__}")
-    if answer and all(v is None for v in answer.values()):
-        raise NotAnswered(f"{name} is not answered yet: replace each None with the name "
-                          "of an activation, in quotes")
-    missing = [t for t in TASKS if t not in answer]
-    extra = [t for t in answer if t not in TASKS]
-    if missing or extra:
-        raise CheckFailed(f"{name} should keep exactly the keys {list(TASKS)}: "
-                          f"missing {missing}, unexpected {extra}")
-    choices = {}
-    for task in TASKS:
-        value = answer[task]
-        if value is None:
-            raise CheckFailed(f"{name}[{task!r}] has no answer yet")
-        if not isinstance(value, str):
-            raise CheckFailed(f"{name}[{task!r}] should be an activation's name in "
-                              f"quotes, such as 'relu', got {shown(value)}")
-        choices[task] = _normalise(value)
-        if choices[task] not in ACTIVATION_NAMES:
-            raise CheckFailed(f"{name}[{task!r}]: unknown activation {shown(value)}; choose "
-                              f"one of {', '.join(ACTIVATION_NAMES)}")
-    return choices
+    if answer is None:
+        raise NotAnswered(f"{name} is not answered yet: replace None with the name of an "
+                          "activation, in quotes")
+    if not isinstance(answer, str):
+        raise CheckFailed(f"{name} should be an activation's name in quotes, such as "
+                          f"'relu', got {shown(answer)}")
+    choice = _normalise(answer)
+    if choice not in ACTIVATION_NAMES:
+        raise CheckFailed(f"{name}: unknown activation {shown(answer)}; choose one of "
+                          f"{', '.join(ACTIVATION_NAMES)}")
+    return choice
 
 
 @visible
-def check_output_activation(answer, name="output_activation"):
-    """Visible check of exercise 8: only that every task has a known activation."""
+def check_output_activation(answer, task):
+    """Visible check of one task of the output-activation exercise: only that it names a
+    known activation."""
+    name = f"output_{task}"
     cellguard.check(answer, name, NOTEBOOK)
-    _choices(answer, name)
-    print(f"\N{CHECK MARK} {name}: every task has an activation; the hidden test decides "
-          "whether they are right")
+    _choice(answer, task)
+    print(f"\N{CHECK MARK} {name} names an activation; the hidden test decides whether "
+          "it is the right one")
 
 
 @_checks.hidden
-def hidden_output_activation(answer, expected, name="output_activation"):
-    """Hidden check of exercise 8 against `expected`, written into the test cell. Each
-    wrong choice is explained by what the task needs and what the chosen activation
-    does, never by naming the right one."""
-    choices = _choices(answer, name)
-    wrong = [task for task in TASKS if choices[task] != expected[task]]
-    if wrong:
-        reasons = " ".join(f"{task!r}: {choices[task]!r} does not fit. This task needs "
-                           f"{NEEDS[task]}; {BEHAVIOURS[choices[task]]}."
-                           for task in wrong)
-        verb = "is" if len(wrong) == 1 else "are"
-        raise CheckFailed(f"{name}: {len(wrong)} of the {len(TASKS)} choices {verb} "
-                          f"wrong. {reasons}")
+def hidden_output_activation(answer, expected, task):
+    """Hidden check of one task against `expected`, written into the test cell. A wrong
+    choice is explained by what the task needs and what the chosen activation does,
+    never by naming the right one."""
+    choice = _choice(answer, task)
+    if choice != expected:
+        raise CheckFailed(f"output_{task}: {choice!r} does not fit. This task needs "
+                          f"{NEEDS[task]}; {BEHAVIOURS[choice]}.")

@@ -23,7 +23,9 @@
 # - recognise a dead ReLU unit and say what kills it;
 # - write a softmax that survives logits like 1000, and say why a hard `max` cannot
 #   replace it;
-# - choose the activation of an output layer from the task.
+# - check a derivative you derived against a central finite difference, and show that
+#   softmax with cross-entropy has the gradient $A - Y$;
+# - choose the activation of an output layer from the range the task needs.
 #
 # **How the exercises work.** An exercise is a code cell holding `# YOUR CODE HERE` and
 # `raise NotImplementedError()`. Put your code in place of those two lines, run the
@@ -32,15 +34,10 @@
 # autograder runs hidden checks on other inputs too, so write code that works in
 # general, not just on the example shown.
 #
-# **The rules for answers**, as in every notebook: answer cells, and any cell you add,
-# may use numpy (`np`), the `math` module and names of your own, and a function takes
-# its data as arguments rather than from the notebook's variables. Each check tells you
-# if its answer cell breaks a rule: a slip, like reading one of the notebook's variables,
-# costs that exercise; a scratch cell that only prints the notebook's data is left out;
-# reaching for the course's reference code, the checks, other modules or IPython magics
-# scores the whole submission zero. To see everything the autograder would object to,
-# run from the course folder:
-# `python -m helpers.grading.guard notebooks/03_activations/03_activations.ipynb`.
+# **Rules for answers.** Answer cells may use numpy, `math` and names you define, and a
+# function gets its data through its arguments, never from the notebook's variables.
+# Each check tells you if its cell breaks a rule; the details, and what scores the whole
+# submission zero, are in [the rules at the end](#Rules-for-answers).
 #
 # | exercise | points |
 # |---|---|
@@ -50,8 +47,10 @@
 # | 4 `leaky_relu`, `leaky_relu_derivative` | 1 |
 # | 5 `elu`, `elu_derivative` | 2 |
 # | 6 `swish`, `swish_derivative` | 2 |
-# | 7 `softmax` | 2 |
-# | 8 output activations | 2 |
+# | 7 `numerical_derivative` | 1 |
+# | 8 `softmax` | 2 |
+# | 9 `softmax_cross_entropy_backward` | 2 |
+# | 10 output activations, one point per task | 4 |
 #
 # Notation, as in every notebook of the course: the $m$ examples are the **columns** of
 # $X$, of shape $(n_x, m)$; layer $l$ computes $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$ and
@@ -129,18 +128,18 @@ print("parameters:", sum(W.size + b.size for W, b in zip(weights, biases)),
 #
 # $$\sigma(z) = \frac{1}{1 + e^{-z}}, \qquad \sigma'(z) = \sigma(z)\,\big(1 - \sigma(z)\big).$$
 #
-# **Rules for every function you write in this notebook.** It receives `z`, a numpy
-# array of any shape (a whole $Z$ of shape $(n^{[l]}, m)$, a vector, ...), and returns a
-# new array of the same shape, computed entry by entry. It leaves `z` unchanged: a
-# network keeps $Z$ for its backward pass. It returns no `nan` for $|z|$ as large as
-# 1000. A `RuntimeWarning: overflow` printed on the way costs nothing, as long as the
-# result is right.
+# **What every activation you write must do.** It takes `z`, an array of any shape, and
+# returns a new array of that shape, entry by entry, leaving `z` unchanged (the backward
+# pass needs $Z$) and with no `nan` for $|z|$ up to 1000; an overflow warning on the way
+# costs nothing.
 #
 # ### Exercise 1: `sigmoid` and `sigmoid_derivative` (1 point)
 #
 # Write both. The derivative receives $z$, **not** the activation $a = \sigma(z)$: some
 # books write the slope as $a(1 - a)$ because they already hold $a$. Here, compute
 # $s = \sigma(z)$ first, with your `sigmoid`.
+#
+# **May call:** numpy; your `sigmoid` (exercise 1).
 
 # %% tags=["answer"] grade_id="sigmoid"
 def sigmoid(z):
@@ -191,8 +190,7 @@ plt.show()
 # **tanh** has the same S shape, stretched to the range $(-1, 1)$ and centred on 0. It
 # is in fact a rescaled sigmoid:
 #
-# $$\tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}} = 2\,\sigma(2z) - 1, \qquad
-#   \tanh'(z) = 1 - \tanh^2(z).$$
+# $$\tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}} = 2\,\sigma(2z) - 1.$$
 #
 # Because its outputs are centred on 0, the next layer receives inputs of both signs,
 # which tends to make learning easier than with the all-positive outputs of a sigmoid;
@@ -201,8 +199,16 @@ plt.show()
 # ### Exercise 2: `tanh` and `tanh_derivative` (1 point)
 #
 # `np.tanh` is allowed and is the best way to get tanh. The fraction of exponentials
-# above, typed as it stands, returns `nan` for $z = 1000$ (can you see why?). As in
-# exercise 1, the derivative receives $z$, not $\tanh(z)$.
+# above, typed as it stands, returns `nan` for $z = 1000$ (can you see why?).
+#
+# This time the derivative is yours to find. Differentiate the fraction with the quotient
+# rule, using $(e^{z})' = e^{z}$ and $(e^{-z})' = -e^{-z}$, and then look for
+# $\tanh(z)$ itself in what you get: like the sigmoid's, tanh's slope can be written with
+# tanh alone. (Or start from $2\sigma(2z) - 1$, with the chain rule and
+# $\sigma' = \sigma(1 - \sigma)$.) Check your formula at $z = 0$, where the plot of tanh
+# rises most steeply. As in exercise 1, the derivative receives $z$, not $\tanh(z)$.
+#
+# **May call:** numpy; your `sigmoid` (exercise 1) and `tanh` (exercise 2).
 
 # %% tags=["answer"] grade_id="tanh"
 def tanh(z):
@@ -213,7 +219,7 @@ def tanh(z):
 
 
 def tanh_derivative(z):
-    """tanh'(z) = 1 - tanh(z)**2, entry by entry."""
+    """The slope of tanh at z, entry by entry."""
     ### BEGIN SOLUTION
     t = tanh(z)
     return 1 - t ** 2
@@ -293,6 +299,8 @@ print("tanh'(z):   ", "  ".join(f"{v:8.2g}" for v in tanh_derivative(z_points)))
 # Python's `if z > 0:` does not work either: `z > 0` is a whole array of True and False,
 # and `if` needs one of them. `np.where(condition, x, y)` picks from `x` where the
 # condition holds and from `y` elsewhere.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="relu"
 def relu(z):
@@ -339,6 +347,8 @@ checks.hidden("relu_derivative", relu_derivative, args=(
 # ### Exercise 4: `leaky_relu` and `leaky_relu_derivative` (1 point)
 #
 # Use the `alpha` you are given: the checks try other values than 0.01.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="leaky_relu"
 def leaky_relu(z, alpha=0.01):
@@ -399,6 +409,8 @@ checks.hidden("leaky_relu_derivative", leaky_relu_derivative, args=(
 # branch is thrown away; you will just see a warning), but multiplying by a mask instead,
 # as in `... * (z <= 0)`, turns it into $\infty \cdot 0 = $ `nan`. Taking the exponential
 # of `np.minimum(z, 0)` avoids the overflow altogether.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="elu"
 def elu(z, alpha=1.0):
@@ -459,14 +471,19 @@ plt.show()
 # For large positive $z$, $\sigma(z) \approx 1$ and swish is almost $z$; for large negative
 # $z$, $\sigma(z) \approx 0$ and swish is almost 0: a ReLU with the corner rounded off.
 # Unlike ReLU it dips a little below zero before it returns to 0, so it is not monotonic.
-# Its slope comes from the product rule, with $\sigma' = \sigma(1 - \sigma)$:
-#
-# $$\text{swish}'(z) = \sigma(z) + z\,\sigma(z)\,\big(1 - \sigma(z)\big).$$
 #
 # ### Exercise 6: `swish` and `swish_derivative` (2 points)
 #
+# Derive the slope yourself. Swish is a product of two functions of $z$, so the product
+# rule applies, $(uv)' = u'v + uv'$; you know the derivative of each factor, and
+# $\sigma' = \sigma(1 - \sigma)$ lets you write the result with $\sigma(z)$ and $z$ only.
+# Two sanity checks: at $z = 0$ the slope is $\sigma(0)$, and for large positive $z$,
+# where swish is almost $z$, it tends to 1.
+#
 # Use your `sigmoid` from exercise 1 (the checks give your functions a correct sigmoid to
 # work with, so a mistake there does not cost you these points as well).
+#
+# **May call:** numpy; your `sigmoid` (exercise 1).
 
 # %% tags=["answer"] grade_id="swish"
 def swish(z):
@@ -477,7 +494,7 @@ def swish(z):
 
 
 def swish_derivative(z):
-    """sigmoid(z) + z * sigmoid(z) * (1 - sigmoid(z)), entry by entry."""
+    """The slope of swish at z, entry by entry."""
     ### BEGIN SOLUTION
     s = sigmoid(z)
     return s + z * s * (1 - s)
@@ -526,6 +543,74 @@ print(f"swish is lowest at z = {z_fine[lowest]:.3f}, "
 # The lowest point is at $z \approx -1.278$, where swish is about $-0.278$ and its slope
 # is 0. For $z$ below that point the slope is slightly negative, something no other
 # function here has.
+
+# %% [markdown]
+# ### Checking a derivative numerically
+#
+# A slope you derived by hand can be wrong in ways a plot hides. The definition of the
+# derivative gives a check that needs no calculus at all: for a small step
+# $\varepsilon$,
+#
+# $$g'(z) \approx \frac{g(z + \varepsilon) - g(z - \varepsilon)}{2\varepsilon}.$$
+#
+# This **central difference** steps to both sides of $z$, and its error shrinks like
+# $\varepsilon^2$ (it is about $g'''(z)\,\varepsilon^2 / 6$). The one-sided difference
+# $\big(g(z + \varepsilon) - g(z)\big) / \varepsilon$ errs by about
+# $g''(z)\,\varepsilon / 2$, which shrinks only like $\varepsilon$: for
+# $\varepsilon = 10^{-5}$ it is wrong in the fifth or sixth digit wherever $g$ is curved.
+# Making $\varepsilon$ large makes both errors grow; making it tiny loses digits the
+# other way, because $g(z + \varepsilon)$ and $g(z - \varepsilon)$ then agree in almost
+# all of their digits and their difference keeps only the few that are left. In float64,
+# $\varepsilon = 10^{-5}$ is a good middle.
+#
+# ### Exercise 7: `numerical_derivative` (1 point)
+#
+# `f` is a function applied entry by entry, such as your `tanh`, and `z` an array of any
+# shape. Return the central difference at every entry of `z`, an array of the shape of
+# `z`, with the step `eps` you are given (the checks try another one than the default).
+#
+# **May call:** numpy; the function `f` it is given.
+
+# %% tags=["answer"] grade_id="numerical_derivative"
+def numerical_derivative(f, z, eps=1e-5):
+    """The central difference (f(z + eps) - f(z - eps)) / (2 eps), entry by entry."""
+    ### BEGIN SOLUTION
+    return (f(z + eps) - f(z - eps)) / (2 * eps)
+    ### END SOLUTION
+
+
+# %% tags=["tests"] grade_id="numerical_derivative_tests" points=1
+checks.check_numerical_derivative(numerical_derivative)
+### BEGIN HIDDEN TESTS
+checks.hidden("numerical_derivative", numerical_derivative, args=(
+    np.cos, np.array([[-2.5, -0.4], [0.9, 3.0]])),
+    expected={"value": np.array([[0.5984721440976948, 0.3894183423003294],
+                                 [-0.7833269096091388, -0.1411200080625452]])})
+checks.hidden("numerical_derivative", numerical_derivative, args=(
+    lambda z: z ** 3, np.array([-1.5, 0.5, 2.0]), 0.1),
+    expected={"value": np.array([6.760000000000008, 0.7599999999999998,
+                                 12.010000000000009])})
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Now the check of your own derivatives: each of them against the central difference of
+# its function, on 80 points from $-4$ to 4 (none of them exactly 0, where the ReLU
+# family has no derivative). A right derivative agrees to about $10^{-9}$ or better; a
+# wrong formula misses by far more. The graded checks compare your derivatives with the
+# course's, not with this, so this cell is for you: it is how to test a derivative you
+# are not sure of.
+
+# %%
+z_check = np.linspace(-4, 4, 80)
+for name, g, g_slope in (("sigmoid", sigmoid, sigmoid_derivative),
+                         ("tanh", tanh, tanh_derivative),
+                         ("relu", relu, relu_derivative),
+                         ("leaky_relu", leaky_relu, leaky_relu_derivative),
+                         ("elu", elu, elu_derivative),
+                         ("swish", swish, swish_derivative)):
+    gap = np.max(np.abs(g_slope(z_check) - numerical_derivative(g, z_check)))
+    verdict = "agrees" if gap < 1e-6 else "DISAGREES: look at your formula again"
+    print(f"{name:<11} largest gap to the central difference: {gap:.0e}  {verdict}")
 
 # %% [markdown]
 # ## 5. What activations do to gradients in a deep network
@@ -618,8 +703,10 @@ plt.show()
 # can do that, which is why too large a learning rate kills units.
 #
 # Below, one network (two hidden layers of 32 ReLU units) is trained with plain
-# gradient descent at three learning rates, from the same starting weights, and we count
-# the dead units afterwards.
+# gradient descent at three learning rates. Random starting weights can leave a unit dead
+# before any training, so we count the dead units both before and after, and repeat the
+# whole run from five different starting weights (seeds 0 to 4) to see how much the count
+# depends on the draw.
 
 # %%
 def dead_fraction(params, X, activations):
@@ -630,21 +717,43 @@ def dead_fraction(params, X, activations):
 
 # %% tags=["nbval-check-output"]
 relu_net = ["relu", "relu", "sigmoid"]
+seeds = range(5)
+
+
+def spread(values):
+    """'mean [lowest, highest]' of fractions, as percentages."""
+    return f"{np.mean(values):4.0%} [{min(values):.0%}, {max(values):.0%}]"
+
+
+print("dead units of layer 2, mean [lowest, highest] over seeds 0 to 4")
 for learning_rate in (0.1, 1.0, 3.0):
-    params = initialize_parameters([2, 32, 32, 1], np.random.default_rng(0))
-    fit(X_train, Y_train, params, relu_net, loss="binary_cross_entropy",
-        optimizer="gradient_descent", learning_rate=learning_rate, epochs=50,
-        batch_size=64, rng=np.random.default_rng(3), verbose=False)
-    dead = dead_fraction(params, X_train, relu_net)
-    print(f"learning rate {learning_rate:3g}: dead units {dead[0]:4.0%} of layer 1, "
-          f"{dead[1]:4.0%} of layer 2; training accuracy "
-          f"{accuracy(X_train, Y_train, params, relu_net):.1%}")
+    before, after, layer_1, right = [], [], [], []
+    for seed in seeds:
+        params = initialize_parameters([2, 32, 32, 1], np.random.default_rng(seed))
+        before.append(dead_fraction(params, X_train, relu_net)[1])
+        fit(X_train, Y_train, params, relu_net, loss="binary_cross_entropy",
+            optimizer="gradient_descent", learning_rate=learning_rate, epochs=50,
+            batch_size=64, rng=np.random.default_rng(3), verbose=False)
+        dead = dead_fraction(params, X_train, relu_net)
+        layer_1.append(dead[0])
+        after.append(dead[1])
+        right.append(accuracy(X_train, Y_train, params, relu_net))
+    print(f"learning rate {learning_rate:3g}: before training {spread(before)}, "
+          f"after {spread(after)}; layer 1 after {spread(layer_1)}; training accuracy "
+          f"{min(right):.1%} to {max(right):.1%}")
 
 # %% [markdown]
-# With a learning rate of 0.1, 6% of the second layer's units die; at 1.0 already 34%;
-# at 3.0 every unit of the second layer is dead. Then the output no longer depends on
-# the input at all, and the network answers the same for every example: 51.5% right,
-# the share of the more common class in the training set.
+# The "before" column is the same on every row, because each row starts from the same
+# five draws: before any training, 6% of the second layer's units are already dead on
+# average, between 3% and 9% depending on the seed. So a few dead units are the
+# initialisation's doing, not training's. With a learning rate of 0.1 training adds
+# almost none: 6% after, between 0% and 12%, about what it started with. The larger
+# rates are what kill: at 1.0 the share grows to 42% (between 34% and 53% over the
+# seeds), and at 3.0 to 91% (between 81% and 100%), while the first layer starts losing
+# units too (8% of them on average). With the whole second layer dead, the output no
+# longer depends on the input, and the network answers the same for every example;
+# training accuracy falls to between 51.5% and 71.0%, where 51.5% is the share of the
+# more common class in the training set.
 #
 # A bias that starts far below zero has the same effect. Here every first-layer bias of a
 # one-hidden-layer network starts at $-3$, which kills a third of its 32 units before
@@ -691,11 +800,13 @@ for activation in ("relu", "leaky_relu"):
 # for the whole array leaves a column whose logits all lie far below the overall
 # maximum with $0 / 0$.
 #
-# ### Exercise 7: `softmax` (2 points)
+# ### Exercise 8: `softmax` (2 points)
 #
 # `z` has shape $(C, m)$; return probabilities of the same shape, each column adding up
 # to 1, with no `nan` even for logits like 1000 or $-1000$. `np.max(z, axis=0,
 # keepdims=True)` has shape $(1, m)$ and lines up with `z` for the subtraction.
+#
+# **May call:** numpy only.
 
 # %% tags=["answer"] grade_id="softmax"
 def softmax(z):
@@ -767,6 +878,87 @@ print("J^T (-y / s):", through_jacobian.ravel())
 print("s - y:       ", (s - y_col).ravel())
 
 # %% [markdown]
+# ### Exercise 9: `softmax_cross_entropy_backward` (2 points)
+#
+# Write that gradient for a whole batch. `A` is the softmax output, of shape $(C, m)$;
+# `labels` holds each example's class as a whole number from 0 to $C - 1$, of shape
+# $(1, m)$, the way data sets store them. Build the one-hot $Y$ of shape $(C, m)$, with a
+# 1 in row `labels[0, j]` of column $j$ and 0 elsewhere, and return $dZ = A - Y$.
+# (`np.eye(C)[labels[0]]` picks one row of the identity per example; mind which way
+# round the result is.)
+#
+# **Per example, with no $1/m$.** The cost $J$ is the mean of the $m$ losses, so its
+# gradient is $\partial J / \partial Z = (A - Y)/m$. This course keeps $dZ = A - Y$ per
+# example, as its `helpers.losses` and `helpers.layers` do and as notebook 04's backward
+# pass will, and applies the $1/m$ once, where it forms
+# $dW = \frac{1}{m}\, dZ\, A^{[l-1]T}$ and $db$. So do not divide by $m$ here.
+#
+# **May call:** numpy only.
+
+# %% tags=["answer"] grade_id="softmax_cross_entropy_backward"
+def softmax_cross_entropy_backward(A, labels):
+    """dZ = A - Y, per example: A softmax outputs (C, m), labels integers (1, m)."""
+    ### BEGIN SOLUTION
+    C, m = A.shape
+    Y = np.zeros((C, m))
+    Y[labels[0], np.arange(m)] = 1.0
+    return A - Y
+    ### END SOLUTION
+
+
+# %% tags=["tests"] grade_id="softmax_cross_entropy_backward_tests" points=2
+checks.check_softmax_cross_entropy_backward(softmax_cross_entropy_backward)
+### BEGIN HIDDEN TESTS
+checks.hidden("softmax_cross_entropy_backward", softmax_cross_entropy_backward, args=(
+    np.array([[0.1, 0.7, 0.25, 0.0, 0.4, 0.3], [0.2, 0.1, 0.25, 1.0, 0.4, 0.3],
+              [0.3, 0.1, 0.25, 0.0, 0.1, 0.3], [0.4, 0.1, 0.25, 0.0, 0.1, 0.1]]),
+    np.array([[3, 0, 2, 1, 0, 3]])),
+    expected={"value": np.array([[0.1, -0.30000000000000004, 0.25, 0.0, -0.6, 0.3],
+                                 [0.2, 0.1, 0.25, 0.0, 0.4, 0.3],
+                                 [0.3, 0.1, -0.75, 0.0, 0.1, 0.3],
+                                 [-0.6, 0.1, 0.25, 0.0, 0.1, -0.9]])})
+checks.hidden("softmax_cross_entropy_backward", softmax_cross_entropy_backward, args=(
+    np.array([[0.9, 0.2, 0.5], [0.1, 0.8, 0.5]]), np.array([[1, 1, 0]])),
+    expected={"value": np.array([[0.9, 0.2, -0.5], [-0.9, -0.19999999999999996, 0.5]])})
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Does $A - Y$ really come from the cost? Below, the cost $J$ of a batch of four
+# examples is nudged one logit at a time, and your `numerical_derivative` measures how
+# it changes. Multiplied by $m$, those slopes should be your $dZ$:
+
+# %% tags=["nbval-check-output"]
+Z_batch = np.array([[2.0, -1.0, 0.5, 0.0],
+                    [1.0, 0.0, 0.5, 3.0],
+                    [0.1, 2.0, -1.0, 0.0]])
+labels_batch = np.array([[0, 2, 1, 1]])
+m_batch = Z_batch.shape[1]
+
+
+def batch_cost(Z):
+    """J: the mean over the columns of -log(the probability of the true class)."""
+    return -np.mean(np.log(softmax(Z)[labels_batch[0], np.arange(m_batch)]))
+
+
+dJ_dZ = np.zeros_like(Z_batch)
+for i, j in np.ndindex(Z_batch.shape):
+    nudge = np.zeros_like(Z_batch)
+    nudge[i, j] = 1.0
+    dJ_dZ[i, j] = numerical_derivative(lambda t: batch_cost(Z_batch + t * nudge),
+                                       np.array(0.0))
+dZ_batch = softmax_cross_entropy_backward(softmax(Z_batch), labels_batch)
+print("m times the numerical dJ/dZ:\n", m_batch * dJ_dZ)
+print("your dZ = A - Y:\n", dZ_batch)
+print("dZ / m agrees with the numerical gradient of J to 1e-8:",
+      np.allclose(dZ_batch / m_batch, dJ_dZ, atol=1e-8))
+
+# %% [markdown]
+# The two arrays agree: the slope of the mean cost is $(A - Y)/m$, and $A - Y$ itself is
+# the per-example gradient the backward pass carries until $dW$ and $db$ divide by $m$.
+# In each column the true class gets a negative entry (raising its logit lowers the
+# cost) and every other class a positive one, and each column adds up to 0.
+
+# %% [markdown]
 # **Why not simply `max`?** To turn logits into a decision we could mark the largest
 # one with 1 and the others with 0 (a "hard max", `argmax` as a one-hot column). For
 # training that is useless. It is flat almost everywhere: nudging any logit a little
@@ -836,38 +1028,71 @@ plt.show()
 # outside its range however the weights are trained, while a linear output can produce
 # anything.
 #
-# ### Exercise 8: choose the output activation (2 points)
+# ### Exercise 10: choose the output activation (4 points, one per task)
 #
-# For each task below, replace `None` with the name (a string) of the activation its
-# output layer should use: one of `"sigmoid"`, `"tanh"`, `"relu"`, `"leaky_relu"`,
-# `"elu"`, `"swish"`, `"softmax"` or `"linear"`. The visible check only checks that every
-# task has a valid name; the hidden test decides, and its message explains any wrong
-# choice.
+# None of the four tasks below is a row of the table: for each one, work out what kind of
+# number its output layer must produce, then pick the activation whose outputs are
+# exactly of that kind. Replace `None` with the name (a string) of that activation: one
+# of `"sigmoid"`, `"tanh"`, `"relu"`, `"leaky_relu"`, `"elu"`, `"swish"`, `"softmax"` or
+# `"linear"`. Each task has its own cell and is worth one point. Its visible check only
+# checks that you gave a valid name; the hidden test decides, and its message explains a
+# wrong choice.
+#
+# **May call:** nothing: each answer is an activation's name, in quotes.
 
-# %% tags=["answer"] grade_id="output_activation"
-output_activation = {
-    "spam": None,         # one output unit: the probability that an email is spam
-    "digit": None,        # which digit, 0 to 9, a handwritten image shows (one per image)
-    "temperature": None,  # tomorrow's noon temperature in degrees Celsius, often below 0
-    "tags": None,         # which of 20 tags (beach, dog, night, ...) apply to a photo;
-                          # any number of them may apply at once
-    "steering": None,     # a steering command that must stay between -1 (full left)
-                          # and +1 (full right)
-}
+# %% tags=["answer"] grade_id="output_mixture"
+# A baking robot proposes a dough: the share, by weight, of each of 4 ingredients (flour,
+# sugar, butter, eggs). Every share is at least 0, and the four make up the whole dough.
+output_mixture = None  # replace None with an activation's name, in quotes
 ### BEGIN SOLUTION
-output_activation["spam"] = "sigmoid"
-output_activation["digit"] = "softmax"
-output_activation["temperature"] = "linear"
-output_activation["tags"] = "sigmoid"
-output_activation["steering"] = "tanh"
+output_mixture = "softmax"
 ### END SOLUTION
 
-# %% tags=["tests"] grade_id="output_activation_tests" points=2
-checks.check_output_activation(output_activation)
+# %% tags=["tests"] grade_id="output_mixture_tests" points=1
+checks.check_output_activation(output_mixture, "mixture")
 ### BEGIN HIDDEN TESTS
-checks.hidden_output_activation(output_activation, {
-    "spam": "sigmoid", "digit": "softmax", "temperature": "linear", "tags": "sigmoid",
-    "steering": "tanh"})
+checks.hidden_output_activation(output_mixture, "softmax", "mixture")
+### END HIDDEN TESTS
+
+# %% tags=["answer"] grade_id="output_brightness"
+# A network restores old photographs: for every pixel it predicts the grey level, scaled
+# so that 0 is black and 1 is white, one output unit per pixel.
+output_brightness = None  # replace None with an activation's name, in quotes
+### BEGIN SOLUTION
+output_brightness = "sigmoid"
+### END SOLUTION
+
+# %% tags=["tests"] grade_id="output_brightness_tests" points=1
+checks.check_output_activation(output_brightness, "brightness")
+### BEGIN HIDDEN TESTS
+checks.hidden_output_activation(output_brightness, "sigmoid", "brightness")
+### END HIDDEN TESTS
+
+# %% tags=["answer"] grade_id="output_profit"
+# A network forecasts a shop's profit next month, in euros; a month with a loss has a
+# negative profit.
+output_profit = None  # replace None with an activation's name, in quotes
+### BEGIN SOLUTION
+output_profit = "linear"
+### END SOLUTION
+
+# %% tags=["tests"] grade_id="output_profit_tests" points=1
+checks.check_output_activation(output_profit, "profit")
+### BEGIN HIDDEN TESTS
+checks.hidden_output_activation(output_profit, "linear", "profit")
+### END HIDDEN TESTS
+
+# %% tags=["answer"] grade_id="output_cosine"
+# A robot arm's controller predicts the cosine of the angle it should turn a joint to.
+output_cosine = None  # replace None with an activation's name, in quotes
+### BEGIN SOLUTION
+output_cosine = "tanh"
+### END SOLUTION
+
+# %% tags=["tests"] grade_id="output_cosine_tests" points=1
+checks.check_output_activation(output_cosine, "cosine")
+### BEGIN HIDDEN TESTS
+checks.hidden_output_activation(output_cosine, "tanh", "cosine")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -948,12 +1173,32 @@ plt.show()
 #   per layer gave a factor of about 800 over 20 layers). Its flat side lets units die:
 #   a too large learning rate killed the whole second layer; leaky ReLU's small slope
 #   let dead units recover.
-# - ELU is $z$ for $z > 0$ and $\alpha(e^z - 1)$ otherwise; swish is $z\,\sigma(z)$, with
-#   slope $\sigma + z\sigma(1 - \sigma)$ by the product rule. `np.where` computes both
-#   branches, so keep the unused one from overflowing into `nan`.
+# - ELU is $z$ for $z > 0$ and $\alpha(e^z - 1)$ otherwise; swish is $z\,\sigma(z)$, whose
+#   slope the product rule gives. `np.where` computes both branches, so keep the unused
+#   one from overflowing into `nan`.
 # - Softmax needs the largest logit of each column subtracted to stay finite; its
 #   derivative is the Jacobian $s_i(\delta_{ij} - s_j)$, and with cross-entropy the
 #   gradient is simply $A - Y$. A hard max has no gradient to learn from.
-# - The output activation follows from the task: sigmoid for one or several yes/no
-#   questions, softmax for one class out of $C$, linear for an unbounded number, tanh for
-#   a number in $(-1, 1)$.
+# - The output activation follows from the range the task needs: sigmoid for one or
+#   several numbers in $(0, 1)$ (yes/no probabilities, or a grey level), softmax for
+#   shares that must add up to 1 (one class out of $C$, or a mixture), linear for an
+#   unbounded number, tanh for a number in $(-1, 1)$.
+# - A central difference $\big(g(z + \varepsilon) - g(z - \varepsilon)\big) / 2\varepsilon$
+#   checks any derivative you derive; with softmax and cross-entropy it confirmed that
+#   the cost's gradient is $(A - Y)/m$, kept per example as $dZ = A - Y$.
+
+# %% [markdown]
+# ## Rules for answers
+#
+# - Your answer cells, and any cell you add, may use numpy (`np`), the `math` module and
+#   the names you define yourself.
+# - A function gets its data through its arguments, not from the notebook's variables.
+# - Each check first reads its answer cell the way the autograder will and tells you which
+#   line breaks a rule. A slip, such as reading one of the notebook's variables, costs only
+#   that exercise.
+# - A scratch cell of yours that only prints the notebook's data is left out of grading.
+# - Reaching for what decides other grades scores the whole submission zero: the checks,
+#   the course's reference code (`helpers`), other modules, changing numpy, IPython magics.
+# - To see everything the autograder would object to at once, run this in a terminal from
+#   the course folder:
+#   `python -m helpers.grading.guard notebooks/03_activations/03_activations.ipynb`.
