@@ -327,15 +327,13 @@ def test_hidden_literals_agree_with_the_reference_implementations():
 
 
 def test_train_accuracy_floor_fails_a_model_trained_on_shuffled_labels(keras):
-    (x_train, y_train), (x_test, y_test) = load_mnist(scale=True, flatten=True)
     shuffled = run_answer(
         "def train(model, x, y, epochs=5, batch_size=32):\n"
         "    y = np.random.default_rng(0).permutation(y)\n"
         "    return model.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0)\n")
     with pytest.raises(AssertionError, match="too few for a correctly trained model"):
-        nb08.hidden_train_accuracy(shuffled["train"], x_train[:6400], y_train[:6400],
-                                   x_test[:2000], y_test[:2000], epochs=2, batch_size=32,
-                                   floor=0.85)
+        nb08.hidden_train_accuracy(shuffled["train"], n_train=6400, n_test=2000,
+                                   epochs=2, batch_size=32, floor=0.85)
 
 
 def test_answers_need_keras_from_the_guard_and_nothing_else():

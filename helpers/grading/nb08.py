@@ -902,16 +902,23 @@ TRAIN = Exercise(
 
 
 @hidden
-def hidden_train_accuracy(train, x, y, x_test, y_test, epochs, batch_size, floor):
-    """Hidden check: the student's `train` on a slice of MNIST, with the reference model
-    (100 ReLU units) and compile, must reach `floor` test accuracy (a literal, set below
-    what the reference reaches)."""
+def hidden_train_accuracy(train, n_train, n_test, epochs, batch_size, floor):
+    """Hidden check: the student's `train` on the first `n_train` MNIST training images,
+    with the reference model (100 ReLU units) and compile, must reach `floor` accuracy
+    on the first `n_test` test images (a literal, set below what the reference reaches).
+
+    The check loads MNIST itself, with helpers.mnist.load_mnist, which verifies the
+    arrays' sha256: it never reads the notebook's `x_train_flat` and the like, which the
+    student's code can reach and change."""
+    from ..mnist import load_mnist
+    (x, y), (x_test, y_test) = load_mnist(scale=True, flatten=True, download=False)
+    x, y, x_test, y_test = x[:n_train], y[:n_train], x_test[:n_test], y_test[:n_test]
     what = (f"train on {len(x)} MNIST images, {epochs} epochs of mini-batches of "
             f"{batch_size}")
-    model = _run_train(train, np.asarray(x), np.asarray(y), epochs, batch_size, what,
+    model = _run_train(train, x, y, epochs, batch_size, what,
                        learning_rate=0.001, n_hidden=100).model
-    predicted = np.asarray(model(np.asarray(x_test), training=False)).argmax(axis=1)
-    accuracy = float(np.mean(predicted == np.asarray(y_test)))
+    predicted = np.asarray(model(x_test, training=False)).argmax(axis=1)
+    accuracy = float(np.mean(predicted == y_test))
     if accuracy < floor:
         raise CheckFailed(f"{what}: the trained model gets {accuracy:.1%} of the test "
                           "images right, too few for a correctly trained model")
