@@ -432,3 +432,26 @@ def predict(X, params, activations):
         "predict handles 'sigmoid', 'softmax' and 'linear' output layers, got "
         f"{output_activation!r}; use model_forward for the raw outputs"
     )
+
+
+def params_from_keras(weights):
+    """A Keras model's Dense weights as this course's parameters.
+
+    weights: what `model.get_weights()` returns for a stack of Dense layers,
+    [K1, b1, ..., KL, bL], each kernel Kl of shape (n[l-1], n[l]) (Keras puts the
+    examples in the rows, so Z = X K + b) and each bias bl of shape (n[l],).
+    Returns params with Wl = Kl.T of shape (n[l], n[l-1]) and bl of shape (n[l], 1), for
+    model_forward, where the examples are columns. Introduced in notebook 08.
+    """
+    if not isinstance(weights, (list, tuple)) or len(weights) == 0 or len(weights) % 2:
+        raise ValueError("weights must be a list [K1, b1, ..., KL, bL] as model.get_weights() "
+                         f"returns for Dense layers, got {type(weights).__name__} of "
+                         f"length {len(weights) if hasattr(weights, '__len__') else '?'}")
+    params = {}
+    for l in range(1, len(weights) // 2 + 1):
+        K = _validate.as_float_array(weights[2 * l - 2], f"K{l}")
+        b = _validate.as_float_array(weights[2 * l - 1], f"b{l}")
+        _validate.check_ndim(K, f"K{l}", 2, "(n_prev, n), a Dense kernel")
+        _validate.check_shape(b, f"b{l}", (K.shape[1],))
+        params[f"W{l}"], params[f"b{l}"] = K.T, b.reshape(-1, 1)
+    return params

@@ -33,6 +33,24 @@ _BUILD = "def build_model(input_shape, n_hidden=None, num_classes=10):\n"
 _COMPILE = "def compile_model(model, learning_rate=0.001):\n"
 _TRAIN = "def train(model, x, y, epochs=5, batch_size=32):\n"
 _CONFUSION = "def confusion_matrix(y_true, y_pred, num_classes):\n"
+_FORWARD = "def numpy_forward(weights, X):\n"
+
+
+def _forward(W="weights[2 * l].T", b="weights[2 * l + 1].reshape(-1, 1)",
+             hidden="np.maximum(0, Z)", output="e / e.sum(axis=0, keepdims=True)",
+             shift="Z - Z.max(axis=0, keepdims=True)"):
+    """numpy_forward's loop with one piece replaced, as a student might get it wrong."""
+    return (_FORWARD +
+            "    A = X\n"
+            "    L = len(weights) // 2\n"
+            "    for l in range(L):\n"
+            f"        Z = {W} @ A + {b}\n"
+            "        if l < L - 1:\n"
+            f"            A = {hidden}\n"
+            "        else:\n"
+            f"            e = np.exp({shift})\n"
+            f"            A = {output}\n"
+            "    return A\n")
 _ADAM = "keras.optimizers.Adam(learning_rate=learning_rate)"
 _HIDDEN = "keras.layers.Dense(n_hidden, activation='relu')"
 _OUTPUT = "keras.layers.Dense(num_classes, activation='softmax')"
@@ -280,6 +298,17 @@ WRONG = {
             _CONFUSION +
             "    return np.histogram2d(y_true, y_pred, bins=num_classes)[0]\n"),
     },
+    "numpy_forward": {
+        "kernel not transposed": _forward(W="weights[2 * l]"),
+        "bias left 1-D": _forward(b="weights[2 * l + 1]"),
+        "no softmax": _forward(output="Z"),
+        "no ReLU": _forward(hidden="Z"),
+        "softmax over the examples": _forward(
+            output="e / e.sum(axis=1, keepdims=True)",
+            shift="Z - Z.max(axis=1, keepdims=True)"),
+        "ReLU on the output": _forward(output="np.maximum(0, Z)"),
+        "sigmoid output": _forward(output="1 / (1 + np.exp(-Z))"),
+    },
 }
 
 # What each visible check must say about each mistake (a regular expression).
@@ -340,6 +369,13 @@ MESSAGES = {
     ("confusion_matrix", "or instead of and"): r"OR whose prediction",
     ("confusion_matrix", "loop stops one early"): r"last example was not counted",
     ("confusion_matrix", "histogram2d without a range"): r"histogram2d spreads its bins",
+    ("numpy_forward", "kernel not transposed"): r"our W is K\.T",
+    ("numpy_forward", "bias left 1-D"): r"b\.reshape\(-1, 1\), a column",
+    ("numpy_forward", "no softmax"): r"needs its softmax",
+    ("numpy_forward", "no ReLU"): r"hidden layers have no ReLU",
+    ("numpy_forward", "softmax over the examples"): r"over the examples \(axis=1\)",
+    ("numpy_forward", "ReLU on the output"): r"output layer applies ReLU",
+    ("numpy_forward", "sigmoid output"): r"output layer applies sigmoid",
 }
 
 RIGHT = {
@@ -436,6 +472,27 @@ RIGHT = {
             "            cm[i, j] = np.sum((y_true == i) & (y_pred == j))\n"
             "    return cm\n"),
     },
+    "numpy_forward": {
+        "softmax without the shift": _forward(shift="Z"),
+        "pairs taken with zip, Keras's layout kept": (
+            _FORWARD +
+            "    A = X.T\n"
+            "    pairs = list(zip(weights[::2], weights[1::2]))\n"
+            "    for K, b in pairs[:-1]:\n"
+            "        A = np.maximum(A @ K + b, 0)\n"
+            "    K, b = pairs[-1]\n"
+            "    Z = A @ K + b\n"
+            "    Z = Z - Z.max(axis=1, keepdims=True)\n"
+            "    return (np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True)).T\n"),
+        "float32 throughout": (
+            _FORWARD +
+            "    A = X.astype(np.float32)\n"
+            "    for l in range(0, len(weights), 2):\n"
+            "        Z = weights[l].T.astype(np.float32) @ A + weights[l + 1][:, None]\n"
+            "        A = np.maximum(Z, 0) if l + 2 < len(weights) else Z\n"
+            "    e = np.exp(A - A.max(axis=0))\n"
+            "    return e / e.sum(axis=0)\n"),
+    },
 }
 
 # Submissions that must score 0 for the whole notebook and be flagged, whatever else
@@ -464,4 +521,5 @@ CHECKS = {
     "compile_model": lambda ns: nb08.check_compile_model(ns["compile_model"]),
     "train": lambda ns: nb08.check_train(ns["train"]),
     "confusion_matrix": lambda ns: nb08.check_confusion_matrix(ns["confusion_matrix"]),
+    "numpy_forward": lambda ns: nb08.check_numpy_forward(ns["numpy_forward"]),
 }

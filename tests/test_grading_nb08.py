@@ -315,13 +315,14 @@ def test_hidden_literals_agree_with_the_reference_implementations():
                  "x_test_flat": x_test, "y_test": y_test,
                  "build_model": nb08.reference_build_model,
                  "compile_model": nb08.reference_compile_model,
-                 "train": nb08.reference_train, "confusion_matrix": ref_confusion_matrix}
+                 "train": nb08.reference_train, "confusion_matrix": ref_confusion_matrix,
+                 "numpy_forward": nb08.ref_numpy_forward}
     hidden = []
     for cell in nbformat.read(SOLUTION, 4).cells:
         if "### BEGIN HIDDEN TESTS" in cell.source:
             hidden.append(cell.source.split("### BEGIN HIDDEN TESTS")[1]
                           .split("### END HIDDEN TESTS")[0])
-    assert len(hidden) == 4
+    assert len(hidden) == 5
     for source in hidden:
         exec(source, namespace)
 

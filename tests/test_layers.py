@@ -561,3 +561,30 @@ def test_deep_functions_name_bad_input(rng):
     with pytest.raises(TypeError, match="need float64"):
         deep.gradient_check({k: v.astype(np.float32) for k, v in params.items()},
                             {"d" + k: v for k, v in params.items()}, X, Y)
+
+
+# ---------------------------------------------------------------- params_from_keras
+
+def test_params_from_keras_gives_keras_predictions_through_model_forward(keras, rng):
+    model = keras.Sequential([keras.Input((5,)), keras.layers.Dense(4, activation="relu"),
+                              keras.layers.Dense(3, activation="relu"),
+                              keras.layers.Dense(2, activation="softmax")])
+    model.set_weights([rng.normal(size=w.shape).astype(np.float32)
+                       for w in model.get_weights()])
+    X = rng.normal(size=(7, 5)).astype(np.float32)  # Keras: examples in the rows
+    params = layers.params_from_keras(model.get_weights())
+    assert params["W1"].shape == (4, 5) and params["b1"].shape == (4, 1)
+    assert sorted(params) == ["W1", "W2", "W3", "b1", "b2", "b3"]
+    AL, _ = layers.model_forward(X.T, params, ["relu", "relu", "softmax"])
+    np.testing.assert_allclose(AL, np.asarray(model(X)).T, rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("weights, match", [
+    ([np.zeros((3, 2))], "length 1"),
+    ([np.zeros((3, 2)), np.zeros(3)], r"b1 must have shape \(2"),
+    ([np.zeros(3), np.zeros(3)], "K1"),
+    (np.zeros((3, 2)), "ndarray"),
+])
+def test_params_from_keras_names_what_is_wrong(weights, match):
+    with pytest.raises(ValueError, match=match):
+        layers.params_from_keras(weights)

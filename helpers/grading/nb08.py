@@ -48,6 +48,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..activations import sigmoid, softmax
+from ..layers import model_forward, params_from_keras
 from ..metrics import confusion_matrix as ref_confusion_matrix
 from ..optimizers import adam
 from ..train import fit as numpy_fit
@@ -1061,10 +1063,77 @@ CONFUSION_MATRIX = Exercise(
     returns="a num_classes x num_classes array of counts",
     mistakes={"value": CONFUSION_MISTAKES}, compare=_compare_confusion)
 
+def ref_numpy_forward(weights, X):
+    """The course's forward pass on a Keras model's weights: ReLU hidden layers, a softmax
+    output, examples as the columns of X (n_x, m). Returns A_L (n_y, m)."""
+    L = len(weights) // 2
+    return model_forward(X, params_from_keras(weights), ["relu"] * (L - 1) + ["softmax"])[0]
+
+
+def _keras_weights(seed, sizes, m):
+    """numpy_forward's arguments: seeded Dense weights [K1, b1, ...] for layer sizes
+    `sizes` (inputs first), as model.get_weights() would give them, and m examples."""
+    rng = np.random.default_rng(seed)
+    weights = []
+    for n_prev, n in zip(sizes[:-1], sizes[1:]):
+        weights += [rng.normal(size=(n_prev, n)) / np.sqrt(n_prev), rng.normal(size=n)]
+    return (weights, rng.normal(size=(sizes[0], m))), {}
+
+
+def _forward_with(weights, X, hidden, output):
+    """The forward pass with other activations: what a mistake in them computes."""
+    params, A = params_from_keras(weights), X
+    L = len(weights) // 2
+    for l in range(1, L + 1):
+        Z = params[f"W{l}"] @ A + params[f"b{l}"]
+        A = hidden(Z) if l < L else output(Z)
+    return A
+
+
+def _identity(Z):
+    return Z
+
+
+FORWARD_MISTAKES = [
+    Mistake("the output is the last layer's Z: the output layer needs its softmax, "
+            "A_L = softmax(Z_L), so that each column is ten probabilities",
+            lambda w, X: _forward_with(w, X, lambda Z: np.maximum(0, Z), _identity)),
+    Mistake("the output layer applies ReLU: it is the hidden layers that use ReLU, the "
+            "output layer uses softmax",
+            lambda w, X: _forward_with(w, X, lambda Z: np.maximum(0, Z),
+                                       lambda Z: np.maximum(0, Z))),
+    Mistake("the hidden layers have no ReLU: without it the layers collapse into one "
+            "linear map; apply np.maximum(0, Z) after each hidden layer",
+            lambda w, X: _forward_with(w, X, _identity, lambda Z: softmax(Z))),
+    Mistake("the softmax is taken over the examples (axis=1): with examples as columns, "
+            "each column (one example) must add up to 1, so normalise over axis=0",
+            lambda w, X: _forward_with(w, X, lambda Z: np.maximum(0, Z),
+                                       lambda Z: softmax(Z.T).T)),
+    Mistake("the output layer applies sigmoid: ten classes need softmax, whose outputs "
+            "for one example add up to 1",
+            lambda w, X: _forward_with(w, X, lambda Z: np.maximum(0, Z), sigmoid)),
+]
+
+NUMPY_FORWARD = Exercise(
+    "numpy_forward", ref_numpy_forward, inputs=_keras_weights,
+    # m differs from every layer size, so a bias or kernel in Keras's layout cannot
+    # broadcast into a wrong answer: it fails, and the hints name the layout.
+    visible=[Case((0, (4, 3, 5), 6), label="4 inputs, 3 ReLU units, 5 classes, 6 examples"),
+             Case((1, (3, 5, 4, 2), 7),
+                  label="3 inputs, two hidden layers of 5 and 4, 2 classes, 7 examples")],
+    returns="an (n_y, m) array of probabilities, one column per example",
+    hints=[(text, ". A Keras kernel K has shape (n_prev, n) and a bias shape (n,): our W "
+                  "is K.T, of shape (n, n_prev), and b is b.reshape(-1, 1), a column")
+           for text in ("mismatch in its core dimension", "could not be broadcast",
+                        "not aligned")],
+    mistakes={"value": FORWARD_MISTAKES})
+
 EXERCISES = {exercise.name: exercise
-             for exercise in (BUILD_MODEL, COMPILE_MODEL, TRAIN, CONFUSION_MATRIX)}
+             for exercise in (BUILD_MODEL, COMPILE_MODEL, TRAIN, CONFUSION_MATRIX,
+                              NUMPY_FORWARD)}
 check_build_model = visible(visible_check(BUILD_MODEL))
 check_compile_model = visible(visible_check(COMPILE_MODEL))
 check_train = visible(visible_check(TRAIN))
 check_confusion_matrix = visible(visible_check(CONFUSION_MATRIX))
+check_numpy_forward = visible(visible_check(NUMPY_FORWARD))
 hidden = hidden_checks(EXERCISES)

@@ -46,6 +46,7 @@
 # | 2 `compile_model` | 2 |
 # | 3 `train` | 2 |
 # | 4 `confusion_matrix` | 2 |
+# | 5 `numpy_forward` | 2 |
 #
 # **Notation: examples are rows here.** Our numpy notebooks put the $m$ examples in the
 # columns of $X$, shape $(n_x, m)$. Keras, like most libraries, puts them in the
@@ -68,7 +69,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from helpers.initializers import initialize_parameters
-from helpers.layers import model_forward
 from helpers.losses import one_hot
 from helpers.metrics import accuracy
 from helpers.mnist import load_mnist
@@ -567,18 +567,90 @@ print("same answers for all 10,000 test images:",
 # %% [markdown]
 # ## 8. A `Dense` kernel is our $W$ transposed
 #
-# Our numpy network and Keras's compute the same thing in two layouts. Take the trained
-# kernels and biases out of `model_hidden`, turn each kernel $K$ into our $W = K^T$ and
-# each bias into a column, and run the test images, as **columns** now, through
-# `helpers.layers.model_forward`, the forward pass of notebook 04:
+# Our numpy network and Keras's compute the same thing in two layouts. Keras puts the
+# examples in the rows and computes $Z = XK + b$ with a kernel $K$ of shape
+# $(n^{[l-1]}, n^{[l]})$ and a bias of shape $(n^{[l]},)$; we put them in the columns
+# and compute $Z = WA + b$. Transposing $XK$ gives $K^T X^T$: so our $W$ is $K^T$, and
+# the bias becomes a column.
+#
+# ### Exercise 5: `numpy_forward` (2 points)
+#
+# Write `numpy_forward(weights, X)`. `weights` is what `model.get_weights()` returns for
+# a stack of `Dense` layers, `[K1, b1, K2, b2, ...]` (numpy arrays, as many pairs as
+# layers); `X` holds the examples as **columns**, shape $(n_x, m)$. Turn each pair into
+# our $W^{[l]}$ and $b^{[l]}$, run the forward pass with ReLU on every hidden layer and a
+# softmax on the last, and return $A^{[L]}$ of shape $(n_y, m)$: column $i$ holds the
+# class probabilities of example $i$. Write the softmax yourself (subtract each column's
+# largest entry before `np.exp`, as in notebook 03, so that nothing overflows).
+#
+# **May call:** numpy only.
+
+# %% tags=["answer"] grade_id="numpy_forward"
+def numpy_forward(weights, X):
+    """A Keras Dense stack's forward pass in numpy, examples as columns.
+
+    weights: [K1, b1, ..., KL, bL] with Kl of shape (n[l-1], n[l]), bl of shape (n[l],).
+    X: (n_x, m). Returns A_L: (n_y, m), softmax probabilities, ReLU hidden layers.
+    """
+    ### BEGIN SOLUTION
+    A = X
+    L = len(weights) // 2
+    for l in range(L):
+        W, b = weights[2 * l].T, weights[2 * l + 1].reshape(-1, 1)
+        Z = W @ A + b
+        if l < L - 1:
+            A = np.maximum(0, Z)
+        else:
+            e = np.exp(Z - Z.max(axis=0, keepdims=True))
+            A = e / e.sum(axis=0, keepdims=True)
+    return A
+    ### END SOLUTION
+
+
+# %% tags=["tests"] grade_id="numpy_forward_tests" points=2
+checks.check_numpy_forward(numpy_forward)
+### BEGIN HIDDEN TESTS
+# no hidden layer: softmax regression
+checks.hidden("numpy_forward", numpy_forward, args=(5, (6, 4), 9),
+    expected={"value": np.array([[0.40418512648204585, 0.11309963034777891,
+                                  0.23379936237178658, 0.14145838845962935,
+                                  0.41927167761652806, 0.05434979887415243,
+                                  0.16826065485838912, 0.22851382100549172,
+                                  0.4418929028468671],
+                                 [0.1992662298537024, 0.6806480175833114,
+                                  0.5833806438232124, 0.8229491138995236,
+                                  0.5197098930986187, 0.6224660188301292,
+                                  0.7970113730176894, 0.11649963119265618,
+                                  0.3666287135015277],
+                                 [0.041453520550931794, 0.04846102891025237,
+                                  0.04484293163464978, 0.019797014128808892,
+                                  0.022748448033974113, 0.06799313424284648,
+                                  0.017145448922307023, 0.038984696716186214,
+                                  0.032318938675169516],
+                                 [0.35509512311332, 0.1577913231586574,
+                                  0.13797706217035124, 0.01579548351203802,
+                                  0.038269981250879215, 0.25519104805287207,
+                                  0.01758252320161425, 0.6160018510856659,
+                                  0.15915944497643564]])})
+# three hidden layers
+checks.hidden("numpy_forward", numpy_forward, args=(9, (3, 7, 6, 5, 4), 3),
+    expected={"value": np.array([[0.09122534164777459, 0.07576810577901193,
+                                  0.0888544803555106],
+                                 [0.41403720136282285, 0.4272973080423447,
+                                  0.3155785601793717],
+                                 [0.09917649216391074, 0.1545816055551552,
+                                  0.2469625600502193],
+                                 [0.39556096482549175, 0.3423529806234883,
+                                  0.3486043994148984]])})
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Now the trained `model_hidden`: its weights through your `numpy_forward`, the test
+# images as columns, against what Keras predicted.
 
 # %% tags=["nbval-check-output"]
-kernel1, bias1, kernel2, bias2 = model_hidden.get_weights()
-params = {"W1": kernel1.T, "b1": bias1.reshape(-1, 1),
-          "W2": kernel2.T, "b2": bias2.reshape(-1, 1)}
-print("Keras kernels:", kernel1.shape, kernel2.shape, " our W:", params["W1"].shape,
-      params["W2"].shape)
-A2, _ = model_forward(x_test_flat.T, params, ["relu", "softmax"])  # (10, 10000)
+print("Keras kernels:", [w.shape for w in model_hidden.get_weights()[::2]])
+A2 = numpy_forward(model_hidden.get_weights(), x_test_flat.T)  # (10, 10000)
 print("numpy's A2:", A2.shape, " Keras's probabilities:", probabilities_hidden.shape)
 print("the same predictions for all 10,000 test images:",
       np.array_equal(A2.argmax(axis=0), predicted_hidden))
