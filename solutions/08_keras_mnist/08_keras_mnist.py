@@ -26,6 +26,7 @@
 # - explain why ten classes call for a softmax output and
 #   `sparse_categorical_crossentropy`, not ten sigmoids;
 # - compute and read a confusion matrix;
+# - read training and validation curves to choose the number of epochs;
 # - translate between Keras's layout and ours: a `Dense` kernel is our $W$ transposed.
 #
 # **How the exercises work.** As before, an exercise is a cell with `# YOUR CODE HERE`
@@ -549,6 +550,68 @@ plot_image_grid(x_test_raw[wrong], titles=titles, ncols=6)
 plt.show()
 
 # %% [markdown]
+# ### How many epochs? Validation curves
+#
+# Five epochs was the tutorial's choice, not ours. Training accuracy cannot tell whether
+# more would help: it keeps rising as long as the network can memorise the training
+# images better. What tells is a *validation set*, images the network does not train on,
+# scored after every epoch. The test set must not play that role: a number of epochs
+# chosen by its score would make the test accuracy look better than it is (notebook 02's
+# lesson on leakage).
+#
+# `fit(..., validation_split=1/6)` holds out the last sixth of the training arrays,
+# 10,000 images, before it shuffles anything, trains on the other 50,000, and adds
+# `"val_loss"` and `"val_accuracy"` to the history. Below, the model with 100 ReLU units
+# trains for ten epochs from three seeds (about half a minute); the plot shows the mean of
+# the three, training solid and validation dashed.
+
+# %% tags=["nbval-check-output"]
+EPOCHS = 10
+curves_validation = []
+for seed in (1, 2, 3):
+    keras.utils.set_random_seed(seed)
+    model_validation = build_model((784,), n_hidden=100)
+    compile_model(model_validation)
+    fitted = model_validation.fit(x_train_flat, y_train, epochs=EPOCHS, batch_size=32,
+                                  validation_split=1 / 6, verbose=0)
+    curves_validation.append(fitted.history)
+
+print("seed  best epoch  val_loss there  at epoch 10  val_accuracy there  loss at epoch 10")
+for seed, curves in zip((1, 2, 3), curves_validation):
+    best = int(np.argmin(curves["val_loss"]))
+    print(f"{seed:>4}{best + 1:>12}{curves['val_loss'][best]:>16.3f}"
+          f"{curves['val_loss'][-1]:>13.3f}{curves['val_accuracy'][best]:>20.1%}"
+          f"{curves['loss'][-1]:>18.3f}")
+mean_curves = {key: np.mean([curves[key] for curves in curves_validation], axis=0)
+               for key in curves_validation[0]}
+axes = plot_history(mean_curves)
+for ax, what in zip(axes, ("loss", "accuracy")):
+    ax.set_xticks(range(EPOCHS), range(1, EPOCHS + 1))
+    ax.set_title(f"{what}, 100 ReLU units, mean of 3 seeds")
+plt.show()
+
+# %% [markdown]
+# The two curves part company. Training loss falls all the way, from about 0.30 after
+# the first epoch to 0.020 after the tenth, because the network fits the 50,000 images
+# it sees ever more closely. Validation loss falls with it for a while, reaches its
+# lowest after epoch 7 or 8 (0.077 to 0.083 for the three seeds), and then rises and
+# jitters: at epoch 10 it is 0.079 to 0.104. From there on the network is learning the
+# peculiarities of its training images, not digits: over-fitting, as in notebook 06.
+# (In the first epochs the validation loss is the lower one. That is no paradox: the
+# training loss is the average over the epoch's steps, scored while the weights were
+# still improving, and the validation loss is scored with the weights at its end.)
+# Validation accuracy barely moves meanwhile (97.5% to 97.7% at the best epoch): the
+# loss measures how confident the answers are as well as whether they are right, and
+# it shows the change first.
+#
+# So ten epochs are too many for this network, and five stop a little before the best
+# point but close to it. Notebook 06's early stopping automates the reading of this
+# plot: `keras.callbacks.EarlyStopping(monitor="val_loss", patience=2,
+# restore_best_weights=True)`, passed to `fit` as `callbacks=[...]`, stops once the
+# validation loss has not improved for two epochs and keeps the best weights. Only
+# after that choice is made does the test set get its one look.
+
+# %% [markdown]
 # ## 7. `Flatten` instead of reshaping by hand
 #
 # We flattened the images ourselves in section 2. Since `build_model` starts with a
@@ -726,6 +789,9 @@ print(f"{'numpy (helpers.train.fit)':<30}{accuracy_numpy:>15.1%}{seconds_numpy:>
 #   errors falling from 731 to 259.
 # - The confusion matrix shows where the errors go: 2s read as 8s (43 of them) led the
 #   list without a hidden layer, and 12 were left with one.
+# - Validation curves (`validation_split=1/6`, three seeds): training loss kept falling
+#   for ten epochs while validation loss was lowest after epoch 7 or 8 and then rose, so
+#   the number of epochs is chosen on a validation set, never on the test set.
 # - The numpy network from `helpers`, with the same architecture, initialisation,
 #   optimizer and data, reached 97.5%.
 #
