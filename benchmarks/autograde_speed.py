@@ -8,7 +8,8 @@ ratio, each one's overhead per submission (time outside the notebook's own cells
 projection for a 300-student class, and whether both gave the same scores. Last, the
 machine's ceiling: as many plain `nbgrader autograde` processes as workers, side by side,
 each on its share of copies of the submissions: nothing shared and nothing saved, what
-perfect splitting by hand would give on these cores (`--no-ceiling` skips it).
+perfect splitting by hand would give on these cores (`--no-ceiling` skips it). The new
+command can pass it only by doing less per submission than nbgrader does.
 
     python benchmarks/autograde_speed.py                     # notebook 01, 20 submissions
     python benchmarks/autograde_speed.py --submissions 12 -j 2
@@ -73,7 +74,8 @@ def shards(course, students, count, scratch):
 
 def nbgrader_side_by_side(folders, *options):
     """Plain `nbgrader autograde` in each folder at once: what the machine gives when
-    nothing at all is shared (the ceiling of any parallel grader here)."""
+    nothing at all is shared and each submission costs what nbgrader makes it cost (the
+    ceiling of splitting a class by hand)."""
     logs = [open(folder / "autograde.log", "w+") for folder in folders]
     runs = [subprocess.Popen([sys.executable, "-m", "nbgrader", "autograde", *options],
                              cwd=folder, stdout=log, stderr=subprocess.STDOUT)

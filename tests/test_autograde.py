@@ -80,6 +80,22 @@ def _submit_class(course):
     return graded
 
 
+def _processes_naming(folder):
+    """The command lines of running processes that name `folder` (a sandboxed kernel's
+    bwrap binds its submission's folder)."""
+    found = []
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(os.path.join(entry.path, "cmdline"), "rb") as fh:
+                    line = fh.read().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:  # it ended while we looked
+                continue
+            if str(folder) in line:
+                found.append(line)
+    return found
+
+
 class Graded:
     def __init__(self, folder):
         self.course = course = Course(folder / "class", NAME)
@@ -88,6 +104,7 @@ class Graded:
         self.gradebook = course.folder / "gradebook.db"
         self.run = course.autograde_class("-j", "2", "--cell-timeout", CELL_TIMEOUT,
                                           "--timeout", SUBMISSION_TIMEOUT)
+        self.left_running = _processes_naming(course.folder)
         self.scores = course.scores()
         self.ledger = [json.loads(line) for line in
                        (course.folder / ".autograde" / f"{NAME}.jsonl").read_text()
@@ -146,6 +163,12 @@ def test_each_submission_is_graded_once_by_long_lived_workers(graded):
     assert len(workers) == 2, workers  # two processes shared fourteen submissions
     for entry in graded.ledger:
         assert entry["worker"].split(":")[-1] != str(os.getpid())
+
+
+def test_no_kernel_outlives_the_run(graded):
+    """The command kills each kernel once its notebook has run (and the one that looped
+    past its interrupt): none of them, and no bwrap, is left behind."""
+    assert graded.left_running == []
 
 
 def test_scores_are_those_of_plain_nbgrader(graded, tmp_path):

@@ -3,7 +3,8 @@
 Run from the course folder (or pass --course). Every submission under `submitted/` is
 graded by nbgrader's own autograde with the course's `nbgrader_config.py` (the guard, the
 sandbox, the time limits: the same scores as `nbgrader autograde`), on long-lived worker
-processes that each grade one submission after another, a fresh sandboxed kernel each:
+processes that each grade one submission after another, a fresh sandboxed kernel each
+(killed as soon as its notebook has run, rather than waited for):
 
     python -m helpers.grading.autograde 01_logistic_regression            # every core
     python -m helpers.grading.autograde 01_logistic_regression -j 8 --student alice,bob
@@ -107,9 +108,14 @@ class Class:
                 and entry.get("timestamp") == str(self.timestamp(student))}
 
     def job(self, student, args):
-        options = {"GuardedExecute": {"submission_timeout": args.timeout}}
+        # A kernel whose notebook has run has given every output: kill it rather than ask
+        # it to exit and poll until it has (nbclient's graceful default), half a second of
+        # an idle core per submission. The scores cannot change; the course's config keeps
+        # nbgrader's default, so plain `nbgrader autograde` stays nbgrader's own.
+        options = {"GuardedExecute": {"submission_timeout": args.timeout},
+                   "Execute": {"shutdown_kernel": "immediate"}}
         if args.cell_timeout is not None:
-            options["Execute"] = {"timeout": int(args.cell_timeout)}
+            options["Execute"]["timeout"] = int(args.cell_timeout)
         return {"root": self.root, "assignment": self.assignment, "student": student,
                 "notebooks": self.notebooks, "options": options,
                 "submitted": self.folder(self.coursedir.submitted_directory, student),
