@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -64,3 +66,21 @@ def test_autograde_speed_grades_both_ways_and_compares_scores():
                      r"\d+\.\d\d; the new command reaches \d+% of it", out, re.M), out
     assert "identical scores: all 4 submissions, every test cell" in out, out
     assert re.search(r"new command on 16 cores: [\d.]+ m", out), out
+
+
+def test_notebook_times_reports_the_median_its_budget_and_a_class_projection():
+    done = subprocess.run(
+        [sys.executable, "benchmarks/notebook_times.py", "01_logistic_regression", "--runs",
+         "2"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode in (0, 1), done.stderr  # 1: over budget on a busy machine
+    row = re.search(r"^01_logistic_regression\s+([\d.]+)\s+30\s+([\d.]+)((?:\s+[\d.]+){4})"
+                    r"\s{3}([\d.]+) ([\d.]+)$", done.stdout, re.M)
+    assert row, done.stdout
+    median, ratio = float(row[1]), float(row[2])
+    runs = [float(t) for t in row.group(4, 5)]
+    assert median == pytest.approx(sum(runs) / 2, abs=0.11)  # the median of two runs
+    assert ratio == pytest.approx(median / 30, abs=0.007)  # each printed rounded
+    minutes = [float(m) for m in row[3].split()]
+    for cores, shown in zip((2, 4, 8, 16), minutes):
+        slack = 300 * 0.05 / cores / 60 + 0.051  # the printed median is rounded to 0.1 s
+        assert shown == pytest.approx(300 * median / cores / 60, abs=slack), (cores, shown)
