@@ -165,6 +165,12 @@ def test_each_submission_is_graded_once_by_long_lived_workers(graded):
         assert entry["worker"].split(":")[-1] != str(os.getpid())
 
 
+def test_the_run_prints_no_warning_or_traceback(graded):
+    """What the instructor's terminal shows is the summary, not Python's noise (a
+    RuntimeWarning from each worker re-running the command's module, say)."""
+    assert not re.search(r"Warning|Traceback", graded.run.stderr), graded.run.stderr[-3000:]
+
+
 def test_no_kernel_outlives_the_run(graded):
     """The command kills each kernel once its notebook has run (and the one that looped
     past its interrupt): none of them, and no bwrap, is left behind."""

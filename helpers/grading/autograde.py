@@ -140,8 +140,10 @@ class Class:
 
 # What a local worker imports before its first submission, imported once in the process
 # the workers are forked from rather than once per worker (seconds each, on every core).
-PRELOAD = ["distributed", "helpers.grading.autograde", "helpers.grading.nbgrader_ext",
-           "nbgrader.apps.api"]
+# Not this module: each worker runs it again as its __main__ (multiprocessing does, for
+# `python -m`), and Python warns when that module was imported already.
+PRELOAD = ["distributed", "helpers.grading.worker", "helpers.grading.nbgrader_ext",
+           "nbgrader.apps.api", "nbgrader.coursedir", "helpers.grading.report"]
 
 
 def _client(args):
