@@ -172,8 +172,8 @@ def test_the_run_prints_no_warning_or_traceback(graded):
 
 
 def test_no_kernel_outlives_the_run(graded):
-    """The command kills each kernel once its notebook has run (and the one that looped
-    past its interrupt): none of them, and no bwrap, is left behind."""
+    """The command kills each kernel once its notebook has run (and each one a crash or
+    a time limit replaced): none of them, and no bwrap, is left behind."""
     assert graded.left_running == []
 
 
